@@ -1,0 +1,16 @@
+// @ts-check
+import mdx from '@astrojs/mdx';
+import { defineConfig } from 'astro/config';
+import { pagefindIntegration } from './src/integrations/pagefind.ts';
+
+const base = (process.env.BASE_PATH ?? '').replace(/^\/*|\/*$/g, '');
+
+export default defineConfig({
+  site: process.env.SITE_URL || undefined,
+  base: base ? `/${base}/` : '/',
+  trailingSlash: 'always',
+  build: { format: 'directory', inlineStylesheets: 'never' },
+  server: { host: '127.0.0.1', port: 4321 },
+  devToolbar: { enabled: false },
+  integrations: [mdx(), pagefindIntegration()],
+});

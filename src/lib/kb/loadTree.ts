@@ -1,0 +1,25 @@
+import { resolve } from 'node:path';
+import { checkTree } from './checkTree';
+import { KnowledgeBaseError, type Problem } from './problems';
+import { readTree } from './readTree';
+import type { KnowledgeTree } from './types';
+
+export interface LoadedTree {
+  tree: KnowledgeTree;
+  warnings: Problem[];
+}
+
+/** Reads and checks a content tree; throws one error listing every problem at once. */
+export function loadTree(root: string): LoadedTree {
+  const abs = resolve(root);
+  const read = readTree(abs);
+  const checked = checkTree(read.tree);
+  const problems = [...read.problems, ...checked.problems];
+  if (problems.length) throw new KnowledgeBaseError(abs, problems);
+  return { tree: read.tree, warnings: [...read.warnings, ...checked.warnings] };
+}
+
+/** `KB_CONTENT_DIR` picks the tree; the project's own `content/` is the default. */
+export function contentRootFromEnv(env: Record<string, string | undefined>, cwd: string): string {
+  return resolve(cwd, env.KB_CONTENT_DIR || 'content');
+}

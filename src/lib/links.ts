@@ -1,0 +1,49 @@
+/**
+ * Every URL the site emits comes from here, so the base path is applied in one place and
+ * URLs never depend on where a file sits on disk (an entry's domain folder is not in its URL).
+ */
+
+/** `/kb/` or `kb` → `/kb`; `/` or empty → ``. */
+export function normalizeBase(base: string | undefined): string {
+  const trimmed = (base ?? '').trim().replace(/^\/+|\/+$/g, '');
+  return trimmed ? `/${trimmed}` : '';
+}
+
+export interface SearchParams {
+  q?: string;
+  type?: string[];
+  topic?: string[];
+}
+
+export function searchQueryString(params: SearchParams): string {
+  const qs = new URLSearchParams();
+  if (params.q) qs.set('q', params.q);
+  for (const t of params.type ?? []) qs.append('type', t);
+  for (const t of params.topic ?? []) qs.append('topic', t);
+  const s = qs.toString();
+  return s ? `?${s}` : '';
+}
+
+export function createLinks(basePath: string | undefined) {
+  const base = normalizeBase(basePath);
+  const at = (path: string) => `${base}${path}`;
+  return {
+    base,
+    home: () => at('/'),
+    entry: (name: string, anchor?: string) => at(`/kb/${encodeURIComponent(name)}/`) + (anchor ? `#${anchor}` : ''),
+    projectTypes: () => at('/types/'),
+    projectType: (id: string) => at(`/types/${encodeURIComponent(id)}/`),
+    overlay: (id: string) => at(`/overlays/${encodeURIComponent(id)}/`),
+    presets: () => at('/presets/'),
+    topics: () => at('/topics/'),
+    topic: (slug: string) => at(`/topics/${encodeURIComponent(slug)}/`),
+    domains: () => at('/domains/'),
+    domain: (domain: string) => at(`/domains/${encodeURIComponent(domain)}/`),
+    steps: () => at('/steps/'),
+    step: (name: string) => at(`/steps/${encodeURIComponent(name)}/`),
+    search: (params: SearchParams = {}) => at('/search/') + searchQueryString(params),
+    asset: (path: string) => at(`/${path.replace(/^\/+/, '')}`),
+  };
+}
+
+export type Links = ReturnType<typeof createLinks>;

@@ -1,0 +1,36 @@
+import { z } from 'astro/zod';
+import { CalendarDateSchema, KebabNameSchema } from './shared';
+
+export const VOLATILITY = ['stable', 'evolving', 'fast-moving'] as const;
+
+/** One entry of `sources`: where a fact came from and when it was last checked. */
+export const SourceSchema = () =>
+  z.looseObject({
+    url: z.string().min(1),
+    anchor: z.string().optional(),
+    hash: z.string().optional(),
+    retrieved: CalendarDateSchema().optional(),
+  });
+
+/**
+ * Frontmatter of `knowledge/<domain>/<name>.md`. Unknown fields are kept: upstream adds
+ * fields over time and a site that rejected them would break on the next release.
+ */
+export const KnowledgeEntryFrontmatterSchema = () =>
+  z.looseObject({
+    /** The entry's id; must equal the file name and be unique across domains. */
+    name: KebabNameSchema(),
+    /** One-line summary shown in lists, previews and search results. */
+    description: z.string().trim().min(1, { error: 'expected a non-empty string' }),
+    /** Search tags; each becomes a topic page. */
+    topics: z.array(z.string().trim().min(1)),
+    /** How fast the guidance goes stale. */
+    volatility: z.enum(VOLATILITY).optional(),
+    /** Day of the last human review, or null when never reviewed. */
+    'last-reviewed': CalendarDateSchema().nullable().optional(),
+    /** The tool version the guidance was written against. */
+    'version-pin': z.string().nullable().optional(),
+    sources: z.array(SourceSchema()).optional(),
+  });
+
+export type KnowledgeEntryFrontmatter = z.output<ReturnType<typeof KnowledgeEntryFrontmatterSchema>>;

@@ -1,0 +1,31 @@
+import GithubSlugger from 'github-slugger';
+
+/**
+ * Ids the page chrome uses. Heading slugs are generated after them so a heading named
+ * "Contents" can never steal the id of the table of contents.
+ */
+export const CHROME_IDS = ['kb-main', 'kb-toc', 'kb-search', 'kb-search-input', 'kb-search-results', 'kb-title'] as const;
+
+/** GitHub-compatible heading ids, deduplicated per page (`setup`, `setup-1`, ...). */
+export function createHeadingSlugger(): (text: string) => string {
+  const slugger = new GithubSlugger();
+  for (const id of CHROME_IDS) slugger.slug(id);
+  return (text) => slugger.slug(text);
+}
+
+/** URL segment for a topic: case and punctuation folded, so `INVEST` and `invest` share a page. */
+export function topicSlug(topic: string): string {
+  return topic
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '') || 'topic';
+}
+
+/** `data-pipeline-batch-patterns` → `Data Pipeline Batch Patterns`, for entries with no `# ` title. */
+export function titleFromName(name: string): string {
+  return name
+    .split('-')
+    .map((w) => (w ? w[0].toUpperCase() + w.slice(1) : w))
+    .join(' ');
+}

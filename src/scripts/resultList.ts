@@ -1,0 +1,42 @@
+import { escapeHtml, safeExcerpt, type ResultView } from '../lib/search/resultView';
+
+let uid = 0;
+
+/**
+ * Results as a listbox of link options, one group per entry: the entry, then its sections.
+ * Options are the links themselves so middle-click and "copy link" keep working.
+ */
+export function renderResults(views: ResultView[], prefix: string): string {
+  return views
+    .map((v) => {
+      const id = `${prefix}-${++uid}`;
+      const badges = [v.domain, ...v.types].filter(Boolean).map((b) => `<span class="badge">${escapeHtml(b!)}</span>`).join(' ');
+      const subs = v.subs
+        .map((s) => `<a role="option" aria-selected="false" class="sub" id="${prefix}-${++uid}" href="${escapeHtml(s.url)}">↳ ${escapeHtml(s.title)}</a>`)
+        .join('');
+      return `<div role="group" aria-label="${escapeHtml(v.title)}" class="result-group">
+<a role="option" aria-selected="false" class="result" id="${id}" href="${escapeHtml(v.url)}"><strong>${escapeHtml(v.title)}</strong> ${badges}<span class="excerpt">${safeExcerpt(v.excerpt)}</span></a>
+${subs ? `<div class="subs">${subs}</div>` : ''}</div>`;
+    })
+    .join('');
+}
+
+/** Arrow-key movement over the options of a listbox, announced through aria-activedescendant. */
+export function moveActive(input: HTMLInputElement, list: HTMLElement, step: 1 | -1): void {
+  const options = [...list.querySelectorAll<HTMLAnchorElement>('[role="option"]')];
+  if (!options.length) return;
+  const current = options.findIndex((o) => o.getAttribute('aria-selected') === 'true');
+  const next = current < 0 ? (step === 1 ? 0 : options.length - 1) : (current + step + options.length) % options.length;
+  options.forEach((o, i) => o.setAttribute('aria-selected', String(i === next)));
+  input.setAttribute('aria-activedescendant', options[next].id);
+  options[next].scrollIntoView({ block: 'nearest' });
+}
+
+export function activeOption(list: HTMLElement): HTMLAnchorElement | null {
+  return list.querySelector<HTMLAnchorElement>('[role="option"][aria-selected="true"]');
+}
+
+export function clearActive(input: HTMLInputElement, list: HTMLElement): void {
+  input.removeAttribute('aria-activedescendant');
+  list.querySelectorAll('[aria-selected="true"]').forEach((o) => o.setAttribute('aria-selected', 'false'));
+}

@@ -1,0 +1,30 @@
+// Shipped on every page, so it stays tiny: the search UI and Pagefind load only when the
+// reader reaches for search (focus, `/`, Ctrl/⌘+K).
+type SearchUi = typeof import('./searchUi');
+let ui: Promise<SearchUi> | undefined;
+const loadUi = () => (ui ??= import('./searchUi'));
+
+function isTyping(target: EventTarget | null): boolean {
+  const el = target as HTMLElement | null;
+  return !!el && (el.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(el.tagName));
+}
+
+export function bootSearch(): void {
+  const input = document.getElementById('kb-search-input') as HTMLInputElement | null;
+  if (!input) return;
+  document.addEventListener('keydown', (e) => {
+    const slash = e.key === '/' && !isTyping(e.target);
+    const ctrlK = e.key.toLowerCase() === 'k' && (e.ctrlKey || e.metaKey);
+    if (!slash && !ctrlK) return;
+    e.preventDefault();
+    input.focus();
+    input.select();
+  });
+  const start = () => void loadUi().then((m) => m.attachHeaderSearch(input));
+  input.addEventListener('focus', start, { once: true });
+  if (document.activeElement === input) start();
+}
+
+export function bootSearchPage(): void {
+  void loadUi().then((m) => m.attachSearchPage());
+}
