@@ -7,7 +7,7 @@ export interface CheckResult {
 }
 
 /** Rules that span files: unique names and every reference between files. */
-export function checkTree(tree: KnowledgeTree): CheckResult {
+export function checkTree(tree: KnowledgeTree, rejectedEntries: ReadonlySet<string> = new Set()): CheckResult {
   const problems: Problem[] = [];
   const warnings: Problem[] = [];
 
@@ -35,7 +35,7 @@ export function checkTree(tree: KnowledgeTree): CheckResult {
     for (const [step, override] of Object.entries(o.data['knowledge-overrides'])) {
       for (const key of ['append', 'prepend'] as const) {
         (override[key] ?? []).forEach((name, i) => {
-          if (!entryFiles.has(name)) {
+          if (!entryFiles.has(name) && !rejectedEntries.has(name)) {
             problems.push({ file: o.file, field: `knowledge-overrides.${step}.${key}.${i}`, expected: 'expected the name of a knowledge entry', found: JSON.stringify(name) });
           }
         });

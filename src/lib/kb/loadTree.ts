@@ -13,7 +13,7 @@ export interface LoadedTree {
 export function loadTree(root: string): LoadedTree {
   const abs = resolve(root);
   const read = readTree(abs);
-  const checked = checkTree(read.tree);
+  const checked = checkTree(read.tree, read.rejectedEntries);
   const problems = [...read.problems, ...checked.problems];
   if (problems.length) throw new KnowledgeBaseError(abs, problems);
   return { tree: read.tree, warnings: [...read.warnings, ...checked.warnings] };

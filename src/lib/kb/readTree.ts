@@ -14,6 +14,8 @@ export interface ReadResult {
   tree: KnowledgeTree;
   problems: Problem[];
   warnings: Problem[];
+  /** Entry files that exist but failed validation; references to them are not reported twice. */
+  rejectedEntries: Set<string>;
 }
 
 function walk(dir: string): string[] {
@@ -37,6 +39,7 @@ const toPosix = (p: string) => p.split(sep).join('/');
 export function readTree(root: string): ReadResult {
   const problems: Problem[] = [];
   const warnings: Problem[] = [];
+  const rejectedEntries = new Set<string>();
   const rel = (p: string) => toPosix(relative(root, p));
   const tree: KnowledgeTree = {
     root,
@@ -86,7 +89,11 @@ export function readTree(root: string): ReadResult {
       continue;
     }
     const md = readMarkdown(path);
-    if (!md) continue;
+    const stem = basename(file, '.md');
+    if (!md) {
+      rejectedEntries.add(stem);
+      continue;
+    }
     const domain = parts[1];
     if (basename(file) === 'README.md') {
       tree.domainIntros.push({ domain, file, body: md.body });
@@ -94,12 +101,16 @@ export function readTree(root: string): ReadResult {
     }
     if (!md.data) {
       problems.push({ file, expected: 'expected YAML frontmatter between --- lines with name, description and topics', found: 'no frontmatter' });
+      rejectedEntries.add(stem);
       continue;
     }
     const data = validate(KnowledgeEntryFrontmatterSchema(), md.data, file);
-    if (!data) continue;
-    const stem = basename(file, '.md');
+    if (!data) {
+      rejectedEntries.add(stem);
+      continue;
+    }
     if (data.name !== stem) {
+      rejectedEntries.add(stem);
       problems.push({ file, field: 'name', expected: `expected "${stem}" (the file name)`, found: JSON.stringify(data.name) });
       continue;
     }
@@ -171,5 +182,5 @@ export function readTree(root: string): ReadResult {
     if (data) tree.projectTypeConfigs.push({ file, data });
   }
 
-  return { tree, problems, warnings };
+  return { tree, problems, warnings, rejectedEntries };
 }
