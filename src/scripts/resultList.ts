@@ -10,7 +10,7 @@ export function renderResults(views: ResultView[], prefix: string): string {
   return views
     .map((v) => {
       const id = `${prefix}-${++uid}`;
-      const badges = [v.domain, ...v.types].filter(Boolean).map((b) => `<span class="badge">${escapeHtml(b!)}</span>`).join(' ');
+      const badges = [...new Set([v.domain, ...v.types])].filter(Boolean).map((b) => `<span class="badge">${escapeHtml(b!)}</span>`).join(' ');
       const subs = v.subs
         .map((s) => `<a role="option" aria-selected="false" class="sub" id="${prefix}-${++uid}" href="${escapeHtml(s.url)}">↳ ${escapeHtml(s.title)}</a>`)
         .join('');

@@ -53,6 +53,8 @@ export function attachHeaderSearch(input: HTMLInputElement): void {
   const footer = form.querySelector<HTMLElement>('[data-search-footer]')!;
   const status = form.querySelector<HTMLElement>('[data-search-status]')!;
   let seq = 0;
+  // The reader has focused the box: fetch the index now so the first keystroke finds it warm.
+  getPagefind().catch(() => undefined);
 
   const close = () => {
     popup.hidden = true;
@@ -185,7 +187,20 @@ export async function attachSearchPage(): Promise<void> {
     if (!n) {
       emptyQuery.textContent = state.q ? `No entry matches “${state.q}”${filtersText ? ` with ${filtersText}` : ''}.` : `No entry has ${filtersText}.`;
     }
-    renderFacets(state.q ? res.filters : totalsWithin(res, totals));
+    renderFacets(await facetCounts(res));
+  };
+
+  // Counts for a facet ignore that facet's own selection (ticking a second type widens the
+  // results), so each facet with a selection needs one more search without it.
+  const facetCounts = async (res: PagefindSearch) => {
+    const counts: Record<string, Record<string, number>> = {};
+    for (const { key } of FACETS) {
+      const others = { ...state, [key]: [] };
+      if (!state[key].length) counts[key] = res.filters[key] ?? {};
+      else if (!hasCriteria(others)) counts[key] = totals[key] ?? {};
+      else counts[key] = (await pf.search(others.q || null, { filters: pagefindFilters(others) }))?.filters[key] ?? {};
+    }
+    return counts;
   };
 
   facets.addEventListener('change', (e) => {
@@ -209,9 +224,4 @@ export async function attachSearchPage(): Promise<void> {
   );
   wireKeys(input, list, () => clearActive(input, list));
   await run();
-}
-
-/** With a filter and no query, Pagefind's `filters` counts are what adding a value would give. */
-function totalsWithin(res: PagefindSearch, totals: Record<string, Record<string, number>>) {
-  return Object.keys(res.filters ?? {}).length ? res.filters : totals;
 }

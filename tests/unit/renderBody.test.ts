@@ -46,7 +46,7 @@ describe('rendering entry bodies', () => {
 
   it('should render GFM tables inside a focusable scroll region', async () => {
     const out = await render('| a | b |\n|---|---|\n| 1 | 2 |\n');
-    expect(out.html).toMatch(/<div class="table-wrap" tabindex="0" role="region" aria-label="Table"><table>/);
+    expect(out.html).toMatch(/<div class="table-wrap" tabindex="0" role="region" aria-label="Table 1: a b"><table>/);
     expect(out.html).toContain('<td>1</td>');
   });
 

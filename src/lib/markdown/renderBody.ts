@@ -89,6 +89,7 @@ function rehypeEntryChrome() {
   return (tree: HastRoot, file: VFile) => {
     const { state } = dataOf(file);
     const slug = createHeadingSlugger();
+    let tables = 0;
     visit(tree, 'element', (node: Element, index, parent) => {
       const depth = /^h([2-6])$/.exec(node.tagName)?.[1];
       if (depth) {
@@ -110,10 +111,15 @@ function rehypeEntryChrome() {
           node.properties.tabIndex = 0;
           return SKIP;
         }
+        // Landmarks need distinct names; the header row says what the table compares.
+        const header = hastToString(node.children.find((c) => c.type === 'element' && c.tagName === 'thead') ?? node)
+          .replace(/\s+/g, ' ')
+          .trim()
+          .slice(0, 60);
         const wrapper: Element = {
           type: 'element',
           tagName: 'div',
-          properties: { className: ['table-wrap'], tabIndex: 0, role: 'region', ariaLabel: 'Table' },
+          properties: { className: ['table-wrap'], tabIndex: 0, role: 'region', ariaLabel: `Table ${++tables}: ${header}` },
           children: [node as ElementContent],
         };
         parent.children[index] = wrapper;

@@ -1,0 +1,32 @@
+import { defineConfig } from '@playwright/test';
+import { existsSync } from 'node:fs';
+
+// Playwright cannot download browsers on every machine we run on; Debian's chromium works.
+const executablePath = process.env.CHROMIUM_PATH || (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
+const corpusBuilt = existsSync('dist-corpus/index.html');
+const preview = (dir: string, port: number) => ({
+  command: `node scripts/serve-static.mjs ${dir} ${port}`,
+  url: `http://127.0.0.1:${port}/`,
+  reuseExistingServer: false,
+  timeout: 60_000,
+});
+
+export default defineConfig({
+  testDir: 'e2e',
+  timeout: 30_000,
+  fullyParallel: true,
+  workers: 2,
+  retries: 0,
+  reporter: process.env.PLAYWRIGHT_JSON_OUTPUT_NAME ? [['list'], ['json']] : [['list']],
+  use: {
+    launchOptions: {
+      executablePath,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+    },
+  },
+  projects: [
+    { name: 'embedded', testMatch: /embedded\..*spec\.ts/, use: { baseURL: 'http://127.0.0.1:4321' } },
+    ...(corpusBuilt ? [{ name: 'corpus', testIgnore: /embedded\..*spec\.ts/, use: { baseURL: 'http://127.0.0.1:4322' } }] : []),
+  ],
+  webServer: [preview('dist', 4321), ...(corpusBuilt ? [preview('dist-corpus', 4322)] : [])],
+});

@@ -1,0 +1,61 @@
+#!/usr/bin/env node
+// `npm test`: unit tests, the three builds the checks need, build checks, browser tests.
+// Each stage runs as its own process so a failure names the stage that broke.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { resolve } from 'node:path';
+
+const corpus = resolve('../shared/corpus/scaffold/content');
+const ci = process.env.CI === 'true';
+const astro = ['node_modules/astro/bin/astro.mjs'];
+const report = resolve('test-results');
+rmSync(report, { recursive: true, force: true });
+mkdirSync(report, { recursive: true });
+
+function run(label, args, env = {}) {
+  const started = Date.now();
+  console.log(`\n── ${label}`);
+  const res = spawnSync(process.execPath, args, { stdio: 'inherit', env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...env } });
+  console.log(`── ${label}: ${res.status === 0 ? 'ok' : `failed (exit ${res.status ?? res.signal})`} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  return res.status === 0;
+}
+
+if (!existsSync(corpus) && ci) {
+  console.error(`The shared corpus is missing at ${corpus}; CI=true requires it.`);
+  process.exit(1);
+}
+
+const vitest = (dir, name) => ['node_modules/vitest/vitest.mjs', 'run', dir, '--reporter=default', '--reporter=json', `--outputFile.json=${report}/${name}.json`];
+const stages = [
+  () => run('unit tests', vitest('tests/unit', 'unit')),
+  () => run('build: embedded content → dist/', [...astro, 'build']),
+  () => run('build: embedded content with BASE_PATH=/kb → dist-base/', [...astro, 'build', '--outDir', 'dist-base'], { BASE_PATH: '/kb' }),
+  () => (existsSync(corpus) ? run('build: shared corpus → dist-corpus/', [...astro, 'build', '--outDir', 'dist-corpus'], { KB_CONTENT_DIR: corpus }) : (console.log('\n── shared corpus absent: skipping its build'), true)),
+  () => run('build checks', vitest('tests/build', 'build')),
+  () => run('browser tests', ['node_modules/@playwright/test/cli.js', 'test'], { PLAYWRIGHT_JSON_OUTPUT_NAME: `${report}/e2e.json` }),
+];
+
+let ok = true;
+for (const stage of stages) {
+  if (!stage()) {
+    ok = false;
+    break;
+  }
+}
+
+let passed = 0;
+let failed = 0;
+for (const name of ['unit', 'build']) {
+  const file = `${report}/${name}.json`;
+  if (!existsSync(file)) continue;
+  const r = JSON.parse(readFileSync(file, 'utf8'));
+  passed += r.numPassedTests;
+  failed += r.numFailedTests;
+}
+if (existsSync(`${report}/e2e.json`)) {
+  const s = JSON.parse(readFileSync(`${report}/e2e.json`, 'utf8')).stats;
+  passed += s.expected;
+  failed += s.unexpected;
+}
+console.log(`\n${passed} passed, ${failed} failed`);
+process.exit(ok && failed === 0 ? 0 : 1);

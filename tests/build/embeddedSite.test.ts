@@ -1,0 +1,57 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { brokenLinks, mainText, readBuiltSite } from '../helpers/builtSite';
+import { SITES } from './sites';
+
+describe('the site built from the embedded content', () => {
+  const dist = SITES.embedded;
+  const read = (path: string) => readFileSync(join(dist, path, 'index.html'), 'utf8');
+
+  it('should show the data-pipeline landing with every entry and the configuration reference', () => {
+    const html = read('types/data-pipeline');
+    const entries = new Set([...html.matchAll(/href="\/kb\/(data-pipeline-[a-z-]+)\/"/g)].map((m) => m[1]));
+    expect(entries.size).toBe(12);
+    expect(html).toContain('id="config-reference"');
+    for (const option of ['processingModel', 'orchestration', 'dataQualityStrategy', 'schemaManagement', 'hasDataCatalog']) {
+      expect(html).toContain(`<code>${option}</code>`);
+    }
+    expect(html).toMatch(/staging-environments<\/a>:\s*<strong class="toggle-on">enabled<\/strong>/);
+  });
+
+  it('should render each entry with a table of contents, topics and used-by', () => {
+    const html = read('kb/data-pipeline-streaming-patterns');
+    expect(html).toContain('aria-labelledby="kb-toc"');
+    expect(html).toMatch(/<ul class="tags" aria-label="Topics">/);
+    expect(html).toContain('href="/topics/watermarks/"');
+    expect(html).toMatch(/id="kb-used-by"[\s\S]*href="\/types\/data-pipeline\/"/);
+  });
+
+  it('should resolve every internal link and anchor', () => {
+    expect(brokenLinks(dist)).toEqual([]);
+  });
+
+  it('should give every page a non-empty main', () => {
+    expect(readBuiltSite(dist).filter((p) => mainText(p.html).length < 20).map((p) => p.path)).toEqual([]);
+  });
+
+  it('should ship no script that loads from another origin', () => {
+    const external = readBuiltSite(dist).filter((p) => /<(script|link)[^>]+(src|href)="(https?:)?\/\//.test(p.html.replace(/<link rel="canonical"[^>]*>/g, '')));
+    expect(external.map((p) => p.path)).toEqual([]);
+  });
+});
+
+describe('the embedded site built under BASE_PATH=/kb', () => {
+  const dist = SITES.basePath;
+
+  it('should keep every internal link inside the base path', () => {
+    expect(existsSync(join(dist, 'index.html'))).toBe(true);
+    expect(brokenLinks(dist, '/kb')).toEqual([]);
+  });
+
+  it('should point pagefind and entry links at the base path', () => {
+    const home = readFileSync(join(dist, 'index.html'), 'utf8');
+    expect(home).toContain('href="/kb/types/data-pipeline/"');
+    expect(home).toContain('action="/kb/search/"');
+  });
+});

@@ -1,0 +1,13 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+
+/** Output folders written by `npm test` (scripts/test-all.mjs) before these checks run. */
+export const SITES = {
+  embedded: resolve('dist'),
+  corpus: resolve('dist-corpus'),
+  basePath: resolve('dist-base'),
+};
+
+export const CORPUS_CONTENT = resolve('../shared/corpus/scaffold/content');
+export const corpusAvailable = existsSync(CORPUS_CONTENT);
+export const requireCorpus = process.env.CI === 'true';
