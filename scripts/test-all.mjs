@@ -8,7 +8,7 @@ import { resolve } from 'node:path';
 const corpus = resolve('../shared/corpus/scaffold/content');
 const ci = process.env.CI === 'true';
 const astro = ['node_modules/astro/bin/astro.mjs'];
-const report = resolve('test-results');
+const report = resolve('.test-report');
 rmSync(report, { recursive: true, force: true });
 mkdirSync(report, { recursive: true });
 

@@ -1,4 +1,6 @@
 import type { AstroIntegration } from 'astro';
+import { createReadStream, existsSync, statSync } from 'node:fs';
+import { join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { close, createIndex } from 'pagefind';
 
@@ -15,6 +17,20 @@ export function pagefindIntegration(): AstroIntegration {
   return {
     name: 'scaffold-kb:pagefind',
     hooks: {
+      // `astro dev` has no index of its own: serve the last build's, so search works while writing.
+      'astro:server:setup': ({ server, logger }) => {
+        const indexDir = join(process.cwd(), 'dist', 'pagefind');
+        if (!existsSync(indexDir)) logger.warn('no search index yet: run `npm run build` once for search in dev');
+        server.middlewares.use((req, res, next) => {
+          const base = server.config.base.replace(/\/$/, '');
+          const path = (req.url ?? '').split('?')[0];
+          if (!path.startsWith(`${base}/pagefind/`)) return next();
+          const file = normalize(join(indexDir, decodeURIComponent(path.slice(`${base}/pagefind/`.length))));
+          if (!file.startsWith(indexDir) || !existsSync(file) || !statSync(file).isFile()) return next();
+          res.setHeader('content-type', file.endsWith('.js') ? 'text/javascript' : 'application/octet-stream');
+          createReadStream(file).pipe(res);
+        });
+      },
       'astro:build:done': async ({ dir, logger }) => {
         const outDir = fileURLToPath(dir);
         const started = performance.now();

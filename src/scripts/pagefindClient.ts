@@ -29,7 +29,9 @@ let pagefind: Promise<Pagefind> | undefined;
 export function getPagefind(): Promise<Pagefind> {
   pagefind ??= (async () => {
     const pf = (await import(/* @vite-ignore */ `${basePath}pagefind/pagefind.js`)) as Pagefind;
-    await pf.options({ baseUrl: basePath, highlightParam: 'highlight', excerptLength: 24 });
+    // The first call creates the instance. On the main thread the first answer arrives sooner:
+    // a worker would fetch its script and compile the WASM again before it can search.
+    await pf.options({ baseUrl: basePath, highlightParam: 'highlight', excerptLength: 24, noWorker: true });
     await pf.init();
     return pf;
   })();

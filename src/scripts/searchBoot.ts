@@ -2,7 +2,8 @@
 // reader reaches for search (focus, `/`, Ctrl/⌘+K).
 type SearchUi = typeof import('./searchUi');
 let ui: Promise<SearchUi> | undefined;
-const loadUi = () => (ui ??= import('./searchUi'));
+// The index and the UI load side by side: neither waits for the other to arrive first.
+const loadUi = () => (ui ??= (void import('./pagefindClient').then((c) => c.getPagefind().catch(() => undefined)), import('./searchUi')));
 
 function isTyping(target: EventTarget | null): boolean {
   const el = target as HTMLElement | null;
@@ -22,6 +23,8 @@ export function bootSearch(): void {
   });
   const start = () => void loadUi().then((m) => m.attachHeaderSearch(input));
   input.addEventListener('focus', start, { once: true });
+  // A pointer on its way to the box is intent enough; loading then saves the reader a wait.
+  input.addEventListener('pointerenter', () => void loadUi(), { once: true });
   if (document.activeElement === input) start();
 }
 

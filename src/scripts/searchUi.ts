@@ -1,4 +1,4 @@
-import { toResultView } from '../lib/search/resultView';
+import { toResultView, type ResultView } from '../lib/search/resultView';
 import {
   hasCriteria,
   pagefindFilters,
@@ -43,6 +43,23 @@ async function resultViews(res: PagefindSearch, limit: number) {
   return data.map((d) => toResultView(d));
 }
 
+/**
+ * Calls `show` with the leading results as their fragments arrive, so the best match is on
+ * screen before the sixth has loaded. Returns false when a newer search took over.
+ */
+async function streamResultViews(res: PagefindSearch, limit: number, current: () => boolean, show: (views: ResultView[]) => void) {
+  const pending = res.results.slice(0, limit).map((r) => r.data().then((d) => toResultView(d)));
+  const views: ResultView[] = [];
+  for (const p of pending) {
+    const view = await p;
+    if (!current()) return false;
+    views.push(view);
+    show(views);
+  }
+  if (!pending.length) show(views);
+  return true;
+}
+
 /** The header box: results as you type in a popup under the input. */
 export function attachHeaderSearch(input: HTMLInputElement): void {
   if (input.dataset.attached) return;
@@ -83,19 +100,39 @@ export function attachHeaderSearch(input: HTMLInputElement): void {
       open();
       return;
     }
-    if (mine !== seq || !res) return;
-    const views = await resultViews(res, 6);
-    if (mine !== seq) return;
-    const all = `<a href="${escapeHtml(searchUrl({ q, type: [], topic: [] }))}">All ${res.results.length} results and filters</a>`;
-    list.innerHTML = renderResults(views, 'hs');
-    list.hidden = views.length === 0;
-    footer.innerHTML = views.length ? all : `No results for “${escapeHtml(q)}”. ${all.replace(/All 0 results and filters/, 'Try the search page')}`;
-    status.textContent = `${res.results.length} ${res.results.length === 1 ? 'result' : 'results'} for ${q}`;
-    clearActive(input, list);
-    open();
+    // A newer query was typed meanwhile: its own search will follow, skip this one's fragments.
+    if (mine !== seq || !res || input.value.trim() !== q) return;
+    const total = res.results.length;
+    const all = `<a href="${escapeHtml(searchUrl({ q, type: [], topic: [] }))}">All ${total} results and filters</a>`;
+    await streamResultViews(res, 6, () => mine === seq, (views) => {
+      list.innerHTML = renderResults(views, 'hs');
+      list.hidden = views.length === 0;
+      footer.innerHTML = views.length ? all : `No results for “${escapeHtml(q)}”. <a href="${escapeHtml(searchUrl({ q, type: [], topic: [] }))}">Try the search page</a>`;
+      status.textContent = `${total} ${total === 1 ? 'result' : 'results'} for ${q}`;
+      clearActive(input, list);
+      open();
+    });
   };
 
-  input.addEventListener('input', debounce(run, 60));
+  // No debounce: one search at a time, and when it ends the latest text is searched next, so
+  // typing never queues a search per keystroke and the answer follows the last key at once.
+  let running = false;
+  let again = false;
+  const schedule = () => {
+    if (running) {
+      again = true;
+      return;
+    }
+    running = true;
+    void run().finally(() => {
+      running = false;
+      if (again) {
+        again = false;
+        schedule();
+      }
+    });
+  };
+  input.addEventListener('input', schedule);
   wireKeys(input, list, () => {
     close();
     input.focus();
@@ -106,7 +143,7 @@ export function attachHeaderSearch(input: HTMLInputElement): void {
   input.addEventListener('focus', () => {
     if (input.value.trim() && list.childElementCount) open();
   });
-  if (input.value.trim()) void run();
+  if (input.value.trim()) schedule();
 }
 
 const FACETS = [

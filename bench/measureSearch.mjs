@@ -1,0 +1,83 @@
+// Search latency as a reader feels it: a fresh page load, focus the box, type the query;
+// time from the first keydown to the first rendered result (or the "no results" answer).
+import { chromium } from '@playwright/test';
+import { spawn } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+
+const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'];
+
+export async function startServer(dist, port) {
+  const child = spawn(process.execPath, ['scripts/serve-static.mjs', dist, String(port)], { stdio: ['ignore', 'pipe', 'inherit'] });
+  await new Promise((resolve, reject) => {
+    child.stdout.once('data', resolve);
+    child.once('exit', (code) => reject(new Error(`static server exited with ${code}`)));
+  });
+  return () => child.kill('SIGTERM');
+}
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length ? (s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2) : NaN;
+};
+
+export async function measureSearch({ dist, port, queries, loads, startPath = '/' }) {
+  const stop = await startServer(dist, port);
+  const executablePath = process.env.CHROMIUM_PATH || (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
+  const browser = await chromium.launch({ executablePath, args: ARGS });
+  const results = [];
+  try {
+    for (const query of queries) {
+      const times = [];
+      let bytes;
+      for (let i = 0; i < loads; i++) {
+        const context = await browser.newContext();
+        const page = await context.newPage();
+        // Playwright also reports requests made by workers, which a page-level CDP session misses.
+        const urls = [];
+        const sizes = [];
+        let counting = false;
+        page.on('requestfinished', (r) => {
+          if (!counting) return;
+          urls.push(r.url());
+          sizes.push(r.sizes().then((s) => s.responseBodySize + s.responseHeadersSize));
+        });
+        await page.goto(`http://127.0.0.1:${port}${startPath}`, { waitUntil: 'networkidle' });
+        // Done means the answer to the whole query is on screen, not an early answer to its first letters.
+        await page.evaluate((q) => {
+          const w = window;
+          w.__t0 = 0;
+          w.__t1 = 0;
+          document.addEventListener('keydown', () => (w.__t0 ||= performance.now()), { capture: true, once: true });
+          const status = document.querySelector('[data-search-status]');
+          new MutationObserver(() => (w.__t1 ||= status.textContent.endsWith(` for ${q}`) ? performance.now() : 0)).observe(status, { childList: true, characterData: true, subtree: true });
+        }, query);
+        counting = true;
+        await page.locator('#kb-search-input').click();
+        await page.keyboard.type(query);
+        await page.waitForFunction(() => window.__t1 > 0, null, { timeout: 20_000 });
+        const ms = await page.evaluate(() => window.__t1 - window.__t0);
+        times.push(ms);
+        await page.waitForLoadState('networkidle');
+        if (i === 0) {
+          const transferred = (await Promise.all(sizes)).reduce((a, b) => a + b, 0);
+          const paths = urls.map((u) => new URL(u).pathname);
+          const gzipped = paths.reduce((sum, p) => {
+            const f = join(dist, p);
+            return existsSync(f) && !p.endsWith('/') ? sum + gzipSync(readFileSync(f)).length : sum;
+          }, 0);
+          bytes = { transferred, gzipped, requests: paths.length };
+        }
+        await context.close();
+      }
+      results.push({ query, medianMs: Math.round(median(times)), runsMs: times.map(Math.round), firstQueryBytes: bytes });
+    }
+  } finally {
+    await browser.close();
+    stop();
+  }
+  return results;
+}
+
+export { median };

@@ -1,0 +1,147 @@
+#!/usr/bin/env node
+// `npm run bench`: build cost, page weight and search latency on a real tree, and how build
+// cost grows on synthetic trees. Prints figures and writes them to bench/results/; asserts nothing.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { generateTree } from './generateTree.mjs';
+import { dirStats, pageWeight } from './measurePages.mjs';
+import { measureSearch, median } from './measureSearch.mjs';
+
+const { values: opt } = parseArgs({
+  options: {
+    content: { type: 'string', default: '../shared/corpus/scaffold/content' },
+    runs: { type: 'string' },
+    sizes: { type: 'string' },
+    loads: { type: 'string' },
+    label: { type: 'string' },
+    quick: { type: 'boolean', default: false },
+    'no-search': { type: 'boolean', default: false },
+    'no-scale': { type: 'boolean', default: false },
+  },
+});
+const quick = opt.quick;
+const runs = Number(opt.runs ?? (quick ? 1 : 3));
+const sizes = (opt.sizes ?? (quick ? '1000' : '1000,3000,10000')).split(',').map(Number).filter(Boolean);
+const loads = Number(opt.loads ?? (quick ? 3 : 10));
+const content = resolve(opt.content);
+const work = resolve('bench/work');
+const label = opt.label ?? (quick ? 'quick' : 'full');
+const QUERIES = ['watermarks', 'PII', 'exactly-once', 'manifest v3', 'model drift', 'qqzzxxjj'];
+mkdirSync(work, { recursive: true });
+
+const hasTime = existsSync('/usr/bin/time');
+const num = (re, text) => {
+  const m = re.exec(text);
+  return m ? Number(m[1]) : undefined;
+};
+
+/** One clean build in its own process; the OS reports CPU time and peak memory. */
+function build(tree, outDir) {
+  rmSync(outDir, { recursive: true, force: true });
+  rmSync('.astro', { recursive: true, force: true });
+  rmSync('node_modules/.astro', { recursive: true, force: true });
+  const cmd = [process.execPath, 'node_modules/astro/bin/astro.mjs', 'build', '--outDir', outDir];
+  const started = performance.now();
+  const res = spawnSync(hasTime ? '/usr/bin/time' : cmd[0], hasTime ? ['-v', ...cmd] : cmd.slice(1), {
+    env: { ...process.env, KB_CONTENT_DIR: tree, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1' },
+    encoding: 'utf8',
+    maxBuffer: 512 * 1024 * 1024,
+  });
+  const wallS = (performance.now() - started) / 1000;
+  if (res.status !== 0) throw new Error(`build of ${tree} failed:\n${res.stdout.slice(-3000)}\n${res.stderr.slice(-3000)}`);
+  const out = res.stdout + res.stderr;
+  return {
+    wallS: round(wallS, 2),
+    cpuS: hasTime ? round((num(/User time \(seconds\): ([\d.]+)/, out) ?? 0) + (num(/System time \(seconds\): ([\d.]+)/, out) ?? 0), 2) : undefined,
+    peakRssMb: hasTime ? Math.round((num(/Maximum resident set size \(kbytes\): (\d+)/, out) ?? 0) / 1024) : undefined,
+    phases: {
+      contentSyncS: num(/\[types\] Generated ([\d.]+)s/, out) ?? (num(/\[types\] Generated (\d+)ms/, out) ?? 0) / 1000,
+      renderS: num(/generating static routes[\s\S]*?Completed in ([\d.]+)s/, out) ?? (num(/generating static routes[\s\S]*?Completed in (\d+)ms/, out) ?? NaN) / 1000,
+      pagefindS: (num(/indexed \d+ pages in (\d+) ms/, out) ?? NaN) / 1000,
+      astroTotalS: num(/page\(s\) built in ([\d.]+)s/, out),
+    },
+    pages: num(/(\d+) page\(s\) built/, out),
+  };
+}
+
+const round = (x, d = 1) => Math.round(x * 10 ** d) / 10 ** d;
+const kb = (b) => round(b / 1024, 1);
+
+function representativePages(dist) {
+  const first = (dir) => (existsSync(join(dist, dir)) ? readdirSync(join(dist, dir)).filter((f) => f !== 'index.html').sort()[0] : undefined);
+  const entry = existsSync(join(dist, 'kb/data-pipeline-streaming-patterns')) ? 'data-pipeline-streaming-patterns' : first('kb');
+  const type = existsSync(join(dist, 'types/data-pipeline')) ? 'data-pipeline' : first('types');
+  return { entry: `/kb/${entry}/`, landing: `/types/${type}/`, home: '/' };
+}
+
+const report = {
+  date: new Date().toISOString(),
+  label,
+  machine: { cpus: cpus().length, cpu: cpus()[0]?.model, memGb: round(totalmem() / 2 ** 30), node: process.version },
+  tree: content,
+  builds: [],
+};
+
+console.log(`Benchmark "${label}": ${runs} clean build(s) of ${content}`);
+const dist = join(work, 'dist');
+for (let i = 0; i < runs; i++) {
+  const b = build(content, dist);
+  report.builds.push(b);
+  console.log(`  run ${i + 1}: ${b.wallS} s wall, ${b.cpuS} s CPU, ${b.peakRssMb} MB peak RSS, phases ${JSON.stringify(b.phases)}`);
+}
+const med = (f) => round(median(report.builds.map(f).filter((x) => x !== undefined)), 2);
+report.median = { wallS: med((b) => b.wallS), cpuS: med((b) => b.cpuS), peakRssMb: med((b) => b.peakRssMb) };
+const site = dirStats(dist);
+const index = dirStats(join(dist, 'pagefind'));
+report.output = { pages: site.pages, distBytes: site.bytes, indexBytes: index.bytes, indexFiles: index.files };
+const rep = representativePages(dist);
+report.pageWeight = Object.fromEntries(Object.entries(rep).map(([k, p]) => [k, pageWeight(dist, p)]));
+
+if (!opt['no-search']) {
+  console.log(`Search: ${QUERIES.length} queries × ${loads} fresh page loads`);
+  report.search = await measureSearch({ dist, port: 4391, queries: QUERIES, loads, startPath: rep.entry });
+}
+
+if (!opt['no-scale']) {
+  report.scale = [];
+  for (const n of sizes) {
+    const tree = join(work, `tree-${n}`, 'content');
+    const gen = generateTree(tree, n);
+    console.log(`Scale: ${n} synthetic entries (${gen.topics} topics, ${gen.domains} domains)`);
+    const b = build(tree, join(work, `dist-${n}`));
+    const idx = dirStats(join(work, `dist-${n}`, 'pagefind'));
+    report.scale.push({ entries: n, ...b, perEntryMs: round((b.wallS * 1000) / n, 1), indexBytes: idx.bytes });
+    rmSync(join(work, `dist-${n}`), { recursive: true, force: true });
+  }
+  const base = report.median.wallS * 1000;
+  const realEntries = report.pageWeight ? readdirSync(join(dist, 'kb')).length : 0;
+  report.realPerEntryMs = round(base / realEntries, 1);
+}
+
+const lines = [];
+lines.push(`| measure | value |`, `|---|---|`);
+lines.push(`| clean build, median of ${runs} (wall / CPU / peak RSS) | ${report.median.wallS} s / ${report.median.cpuS} s / ${report.median.peakRssMb} MB |`);
+const ph = report.builds[0].phases;
+lines.push(`| phases of run 1 (content sync / page render / pagefind) | ${ph.contentSyncS} s / ${ph.renderS} s / ${ph.pagefindS} s |`);
+lines.push(`| output | ${report.output.pages} pages, ${round(report.output.distBytes / 2 ** 20)} MB; index ${round(report.output.indexBytes / 2 ** 20, 2)} MB in ${report.output.indexFiles} files |`);
+for (const [k, w] of Object.entries(report.pageWeight)) {
+  lines.push(`| ${k} \`${w.path}\` HTML raw / gzip | ${kb(w.htmlBytes)} KB / ${kb(w.htmlGzip)} KB |`);
+  lines.push(`| ${k} CSS / JS before interaction (gzip) | ${kb(w.cssGzip)} KB / ${kb(w.jsGzip)} KB |`);
+}
+for (const s of report.search ?? []) {
+  lines.push(`| search "${s.query}": keystroke → result, median of ${loads} | ${s.medianMs} ms; first query ${kb(s.firstQueryBytes.transferred)} KB transferred (${kb(s.firstQueryBytes.gzipped)} KB gzipped, ${s.firstQueryBytes.requests} requests) |`);
+}
+for (const s of report.scale ?? []) {
+  lines.push(`| ${s.entries} synthetic entries | ${s.wallS} s, ${s.peakRssMb} MB, ${s.perEntryMs} ms/entry, index ${round(s.indexBytes / 2 ** 20, 1)} MB |`);
+}
+if (report.realPerEntryMs) lines.push(`| real tree per entry | ${report.realPerEntryMs} ms/entry |`);
+const table = lines.join('\n');
+console.log(`\n${table}\n`);
+
+mkdirSync('bench/results', { recursive: true });
+const file = `bench/results/${report.date.slice(0, 10)}-${label}.json`;
+writeFileSync(file, JSON.stringify({ ...report, table }, null, 2) + '\n');
+console.log(`written to ${file}`);
