@@ -28,7 +28,7 @@ export async function renderTree(tree: KnowledgeTree, links: Links): Promise<Ren
   const targets = linkTargets(tree, links);
   const warnings: Problem[] = [];
   const render = async (file: string, body: string) => {
-    const out = await renderBody(body, { file, targets });
+    const out = renderBody(body, { file, targets });
     for (const reason of out.deadLinks) warnings.push({ file, expected: `${reason}; kept as plain text` });
     return out;
   };

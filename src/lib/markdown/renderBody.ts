@@ -1,14 +1,6 @@
-import type { Element, ElementContent, Root as HastRoot } from 'hast';
-import { toString as hastToString } from 'hast-util-to-string';
-import type { Heading, Link, Root as MdastRoot } from 'mdast';
-import rehypeHighlight from 'rehype-highlight';
-import rehypeStringify from 'rehype-stringify';
-import remarkGfm from 'remark-gfm';
-import remarkParse from 'remark-parse';
-import remarkRehype from 'remark-rehype';
-import { unified } from 'unified';
-import { SKIP, visit } from 'unist-util-visit';
-import { VFile } from 'vfile';
+import hljs from 'highlight.js/lib/common';
+import MarkdownIt from 'markdown-it';
+import type Token from 'markdown-it/lib/token.mjs';
 import { createHeadingSlugger } from '../slugs';
 import { resolveRelativeLink, type LinkTarget } from './resolveRelativeLink';
 
@@ -39,112 +31,103 @@ export interface RenderOptions {
   targets: ReadonlyMap<string, LinkTarget>;
 }
 
-interface RenderState {
-  title?: string;
-  headings: TocHeading[];
-  links: OutgoingLink[];
-  deadLinks: string[];
-}
+// markdown-it, not remark: on the 4 MB upstream tree it parses several times faster, and the
+// body is the bulk of a build's work. Raw HTML stays escaped: a stray tag must not break the page.
+const md = new MarkdownIt({ html: false, linkify: true, typographer: false });
+const escape = md.utils.escapeHtml;
 
-interface FileData {
-  options: RenderOptions;
-  state: RenderState;
-}
-
-const dataOf = (file: VFile) => file.data as unknown as FileData;
-
-function remarkEntryStructure() {
-  return (tree: MdastRoot, file: VFile) => {
-    const { options, state } = dataOf(file);
-    const first = tree.children[0];
-    if (first?.type === 'heading' && first.depth === 1) {
-      state.title = mdText(first).trim() || undefined;
-      tree.children.shift();
+function highlight(code: string, lang: string): string {
+  if (lang && hljs.getLanguage(lang)) {
+    try {
+      return hljs.highlight(code, { language: lang, ignoreIllegals: true }).value;
+    } catch {
+      // A grammar that chokes on odd input is no reason to fail a build: show plain code.
     }
-    visit(tree, 'heading', (node: Heading) => {
-      // The page owns the only h1; body h1s become sections.
-      if (node.depth === 1) node.depth = 2;
-    });
-    visit(tree, 'link', (node: Link, index, parent) => {
-      const res = resolveRelativeLink(options.file, node.url, options.targets);
+  }
+  return escape(code);
+}
+
+// Wide code and tables scroll on their own; keyboard users need to reach them to scroll.
+md.renderer.rules.fence = (tokens, idx) => {
+  const lang = tokens[idx].info.trim().split(/\s+/)[0] ?? '';
+  const cls = lang ? ` class="hljs language-${escape(lang)}"` : '';
+  return `<pre tabindex="0"><code${cls}>${highlight(tokens[idx].content, lang)}</code></pre>\n`;
+};
+md.renderer.rules.code_block = (tokens, idx) => `<pre tabindex="0"><code>${escape(tokens[idx].content)}</code></pre>\n`;
+md.renderer.rules.table_open = (tokens, idx) =>
+  `<div class="table-wrap" tabindex="0" role="region" aria-label="${escape(tokens[idx].meta.label)}"><table>\n`;
+md.renderer.rules.table_close = () => '</table></div>\n';
+md.renderer.rules.heading_close = (tokens, idx) => {
+  const { id, text } = tokens[idx].meta as { id: string; text: string };
+  const label = escape(`Link to section: ${text}`);
+  return `<a class="anchor" href="#${escape(id)}" aria-label="${label}" data-pagefind-ignore="">#</a></${tokens[idx].tag}>\n`;
+};
+
+/** What a heading or cell says, as plain text: code spans and link text included, markup not. */
+function inlineText(token: Token | undefined): string {
+  return (token?.children ?? [])
+    .filter((c) => c.type === 'text' || c.type === 'code_inline' || c.type === 'softbreak')
+    .map((c) => (c.type === 'softbreak' ? ' ' : c.content))
+    .join('')
+    .trim();
+}
+
+function rewriteLinks(inline: Token, options: RenderOptions, result: RenderedBody): void {
+  const children = inline.children ?? [];
+  const kept: Token[] = [];
+  const dropped: boolean[] = [];
+  for (const child of children) {
+    if (child.type === 'link_open') {
+      const res = resolveRelativeLink(options.file, child.attrGet('href') ?? '', options.targets);
       if (res.action === 'rewrite') {
-        node.url = res.url;
-        state.links.push({ target: res.target, anchor: res.anchor });
-      } else if (res.action === 'unlink' && parent && index !== undefined) {
-        state.deadLinks.push(res.reason);
-        parent.children.splice(index, 1, ...node.children);
-        return [SKIP, index];
+        child.attrSet('href', res.url);
+        result.links.push({ target: res.target, anchor: res.anchor });
+      } else if (res.action === 'unlink') {
+        result.deadLinks.push(res.reason);
+        dropped.push(true);
+        continue;
       }
-      return undefined;
-    });
-  };
+      dropped.push(false);
+    } else if (child.type === 'link_close' && dropped.pop()) {
+      continue;
+    }
+    kept.push(child);
+  }
+  inline.children = kept;
 }
-
-function mdText(node: { children?: unknown[]; value?: string }): string {
-  if (typeof node.value === 'string') return node.value;
-  return (node.children ?? []).map((c) => mdText(c as { children?: unknown[]; value?: string })).join('');
-}
-
-function rehypeEntryChrome() {
-  return (tree: HastRoot, file: VFile) => {
-    const { state } = dataOf(file);
-    const slug = createHeadingSlugger();
-    let tables = 0;
-    visit(tree, 'element', (node: Element, index, parent) => {
-      const depth = /^h([2-6])$/.exec(node.tagName)?.[1];
-      if (depth) {
-        const text = hastToString(node).trim();
-        const id = slug(text);
-        node.properties.id = id;
-        state.headings.push({ depth: Number(depth), slug: id, text });
-        node.children.push({
-          type: 'element',
-          tagName: 'a',
-          properties: { className: ['anchor'], href: `#${id}`, ariaLabel: `Link to section: ${text}`, dataPagefindIgnore: '' },
-          children: [{ type: 'text', value: '#' }],
-        });
-        return SKIP;
-      }
-      // Wide tables and code scroll on their own; keyboard users need to reach them to scroll.
-      if ((node.tagName === 'table' || node.tagName === 'pre') && parent && index !== undefined) {
-        if (node.tagName === 'pre') {
-          node.properties.tabIndex = 0;
-          return SKIP;
-        }
-        // Landmarks need distinct names; the header row says what the table compares.
-        const header = hastToString(node.children.find((c) => c.type === 'element' && c.tagName === 'thead') ?? node)
-          .replace(/\s+/g, ' ')
-          .trim()
-          .slice(0, 60);
-        const wrapper: Element = {
-          type: 'element',
-          tagName: 'div',
-          properties: { className: ['table-wrap'], tabIndex: 0, role: 'region', ariaLabel: `Table ${++tables}: ${header}` },
-          children: [node as ElementContent],
-        };
-        parent.children[index] = wrapper;
-        return SKIP;
-      }
-      return undefined;
-    });
-  };
-}
-
-// Built once: constructing a unified pipeline per entry costs more than rendering a small one.
-const processor = unified()
-  .use(remarkParse)
-  .use(remarkGfm)
-  .use(remarkEntryStructure)
-  .use(remarkRehype)
-  .use(rehypeHighlight, { detect: false })
-  .use(rehypeEntryChrome)
-  .use(rehypeStringify)
-  .freeze();
 
 /** Markdown body → HTML with stable heading ids, rewritten links and highlighted code. */
-export async function renderBody(markdown: string, options: RenderOptions): Promise<RenderedBody> {
-  const state: RenderState = { headings: [], links: [], deadLinks: [] };
-  const vfile = new VFile({ value: markdown, data: { options, state } as unknown as VFile['data'] });
-  const file = await processor.process(vfile);
-  return { html: String(file), headings: state.headings, title: state.title, links: state.links, deadLinks: state.deadLinks };
+export function renderBody(markdown: string, options: RenderOptions): RenderedBody {
+  const result: RenderedBody = { html: '', headings: [], links: [], deadLinks: [] };
+  const tokens = md.parse(markdown, {});
+  if (tokens[0]?.type === 'heading_open' && tokens[0].tag === 'h1') {
+    result.title = inlineText(tokens[1]) || undefined;
+    tokens.splice(0, 3);
+  }
+  const slug = createHeadingSlugger();
+  let tables = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    if (t.type === 'inline') rewriteLinks(t, options, result);
+    else if (t.type === 'heading_open') {
+      // The page owns the only h1; body h1s become sections.
+      const tag = t.tag === 'h1' ? 'h2' : t.tag;
+      const text = inlineText(tokens[i + 1]);
+      const id = slug(text);
+      t.tag = tag;
+      t.attrSet('id', id);
+      tokens[i + 2].tag = tag;
+      tokens[i + 2].meta = { id, text };
+      result.headings.push({ depth: Number(tag.slice(1)), slug: id, text });
+    } else if (t.type === 'table_open') {
+      // Landmarks need distinct names; the header row says what the table compares.
+      const header: string[] = [];
+      for (let j = i + 1; j < tokens.length && tokens[j].type !== 'thead_close'; j++) {
+        if (tokens[j].type === 'inline') header.push(inlineText(tokens[j]));
+      }
+      t.meta = { label: `Table ${++tables}: ${header.join(' ').slice(0, 60)}` };
+    }
+  }
+  result.html = md.renderer.render(tokens, md.options, {});
+  return result;
 }
