@@ -22,9 +22,13 @@ export const collections = {
   overlays: defineCollection({ loader: loader('overlays'), schema: OverlaySchema().extend(file) }),
   presets: defineCollection({ loader: loader('presets'), schema: DepthPresetSchema().extend(file) }),
   domains: defineCollection({ loader: loader('domains'), schema: z.object({ domain: z.string(), file: z.string().nullable() }) }),
-  projectTypeConfigs: defineCollection({ loader: loader('projectTypeConfigs'), schema: ProjectTypeConfigSchema() }),
   meta: defineCollection({
     loader: loader('meta'),
-    schema: z.object({ root: z.string(), version: z.string().nullable(), hasPipeline: z.boolean() }),
+    schema: z.object({
+      root: z.string(),
+      version: z.string().nullable(),
+      hasPipeline: z.boolean(),
+      projectTypeConfigs: z.array(ProjectTypeConfigSchema()),
+    }),
   }),
 };

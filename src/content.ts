@@ -46,16 +46,15 @@ export function getSite(): Promise<SiteModel> {
 }
 
 async function buildSite(): Promise<SiteModel> {
-  const [entries, steps, overlays, presets, domains, configs, meta] = await Promise.all([
+  const [entries, steps, overlays, presets, domains, meta] = await Promise.all([
     getCollection('entries'),
     getCollection('steps'),
     getCollection('overlays'),
     getCollection('presets'),
     getCollection('domains'),
-    getCollection('projectTypeConfigs'),
     getCollection('meta'),
   ]);
-  const info = meta[0]?.data ?? { root: '', version: null, hasPipeline: false };
+  const info = meta[0]?.data ?? { root: '', version: null, hasPipeline: false, projectTypeConfigs: [] };
   entries.sort((a, b) => a.data.title.localeCompare(b.data.title));
   const tree: KnowledgeTree = {
     root: info.root,
@@ -65,7 +64,7 @@ async function buildSite(): Promise<SiteModel> {
     steps: steps.map((s) => ({ name: s.id, file: s.data.file, data: s.data, body: '' })),
     overlays: overlays.map((o) => ({ id: o.id, file: o.data.file, data: o.data })),
     presets: presets.map((p) => ({ id: p.id, file: p.data.file, data: p.data })),
-    projectTypeConfigs: configs.map((c) => ({ file: '', data: c.data })),
+    projectTypeConfigs: info.projectTypeConfigs.map((data) => ({ file: '', data })),
   };
   const stepIndex = indexSteps(tree.steps);
   const methodology = buildMethodology(tree, stepIndex);

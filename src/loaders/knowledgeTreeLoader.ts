@@ -45,7 +45,7 @@ function loadSite(slice: Slice, root: string, base: string, logger: LoaderContex
   return promise;
 }
 
-export const SLICES = ['entries', 'steps', 'overlays', 'presets', 'domains', 'projectTypeConfigs', 'meta'] as const;
+export const SLICES = ['entries', 'steps', 'overlays', 'presets', 'domains', 'meta'] as const;
 export type Slice = (typeof SLICES)[number];
 
 /**
@@ -90,11 +90,14 @@ export function knowledgeTreeLoader(slice: Slice, root: string, base: string): L
           }
           break;
         }
-        case 'projectTypeConfigs':
-          for (const c of tree.projectTypeConfigs) await put(c.data['project-type'], { ...c.data });
-          break;
         case 'meta':
-          await put('tree', { root: tree.root, version: tree.version ?? null, hasPipeline: tree.hasPipeline });
+          // Configs ride along here: most trees have none, and Astro warns about empty collections.
+          await put('tree', {
+            root: tree.root,
+            version: tree.version ?? null,
+            hasPipeline: tree.hasPipeline,
+            projectTypeConfigs: tree.projectTypeConfigs.map((c) => c.data),
+          });
           break;
       }
     },
