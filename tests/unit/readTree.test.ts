@@ -162,6 +162,14 @@ describe('schema rules', () => {
     expect(problemsOf(root)[0]).toMatchObject({ file: 'methodology/odd.yml', found: 'fields name, description' });
   });
 
+  it('should report an empty or non-mapping YAML file', () => {
+    const root = goodTree({ 'methodology/empty.yml': '', 'project-types/list.yml': '- a\n- b\n' });
+    expect(problemsOf(root)).toEqual([
+      expect.objectContaining({ file: 'methodology/empty.yml', found: 'an empty file' }),
+      expect.objectContaining({ file: 'project-types/list.yml', found: 'a list', expected: 'expected a YAML mapping of fields' }),
+    ]);
+  });
+
   it('should format a problem on one line', () => {
     expect(formatProblem({ file: 'a.md', line: 3, field: 'topics', expected: 'expected array', found: '"x"' })).toBe(
       '- a.md:3 — **topics**: expected array; found "x"',

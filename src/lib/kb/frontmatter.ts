@@ -12,6 +12,8 @@ export interface SplitMarkdown {
 }
 
 export function parseYaml(text: string, file: string, lineOffset = 0): unknown | Problem {
+  // js-yaml 5 throws on an empty document; an empty file is null data, reported by the caller.
+  if (!text.trim()) return null;
   try {
     return loadYaml(text);
   } catch (err) {

@@ -133,54 +133,45 @@ export function readTree(root: string): ReadResult {
     if (data) tree.steps.push({ name: data.name, file, data, body: md.body });
   }
 
-  for (const path of walk(join(root, 'methodology'))) {
-    const file = rel(path);
-    if (!/\.ya?ml$/.test(file)) {
-      warnings.push({ file, expected: 'not a YAML file, so not part of the site' });
-      continue;
-    }
-    const parsed = parseYaml(readFileSync(path, 'utf8'), file);
-    if (isProblem(parsed)) {
-      problems.push(parsed);
-      continue;
-    }
-    if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
-      problems.push({ file, expected: 'expected a YAML mapping (name, description, ...)', found: typeof parsed });
-      continue;
-    }
-    const id = basename(file).replace(/\.ya?ml$/, '');
-    const record = parsed as Record<string, unknown>;
-    if (methodologyKind(record) === 'preset') {
-      const data = validate(DepthPresetSchema(), record, file);
-      if (data) tree.presets.push({ id, file, data });
-    } else {
-      if (!('project-type' in record) && !('knowledge-overrides' in record) && !('step-overrides' in record)) {
-        problems.push({
-          file,
-          expected: 'expected an overlay (project-type, knowledge-overrides, step-overrides) or a depth preset (default_depth, steps)',
-          found: `fields ${Object.keys(record).join(', ') || 'none'}`,
-        });
+  /** Reads a YAML file that must hold a mapping; anything else is reported, never skipped. */
+  function readYamlFiles(dir: string, each: (record: Record<string, unknown>, file: string) => void) {
+    for (const path of walk(join(root, dir))) {
+      const file = rel(path);
+      if (!/\.ya?ml$/.test(file)) {
+        warnings.push({ file, expected: 'not a YAML file, so not part of the site' });
         continue;
       }
-      const data = validate(OverlaySchema(), record, file);
-      if (data) tree.overlays.push({ id, file, data });
+      const parsed = parseYaml(readFileSync(path, 'utf8'), file);
+      if (isProblem(parsed)) problems.push(parsed);
+      else if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
+        problems.push({ file, expected: 'expected a YAML mapping of fields', found: parsed === null ? "an empty file" : Array.isArray(parsed) ? "a list" : typeof parsed });
+      } else each(parsed as Record<string, unknown>, file);
     }
   }
 
-  for (const path of walk(join(root, 'project-types'))) {
-    const file = rel(path);
-    if (!/\.ya?ml$/.test(file)) {
-      warnings.push({ file, expected: 'not a YAML file, so not part of the site' });
-      continue;
+  readYamlFiles('methodology', (record, file) => {
+    const id = basename(file).replace(/\.ya?ml$/, '');
+    if (methodologyKind(record) === 'preset') {
+      const data = validate(DepthPresetSchema(), record, file);
+      if (data) tree.presets.push({ id, file, data });
+      return;
     }
-    const parsed = parseYaml(readFileSync(path, 'utf8'), file);
-    if (isProblem(parsed)) {
-      problems.push(parsed);
-      continue;
+    if (!('project-type' in record) && !('knowledge-overrides' in record) && !('step-overrides' in record)) {
+      problems.push({
+        file,
+        expected: 'expected an overlay (project-type, knowledge-overrides, step-overrides) or a depth preset (default_depth, steps)',
+        found: `fields ${Object.keys(record).join(', ') || 'none'}`,
+      });
+      return;
     }
-    const data = validate(ProjectTypeConfigSchema(), parsed, file);
+    const data = validate(OverlaySchema(), record, file);
+    if (data) tree.overlays.push({ id, file, data });
+  });
+
+  readYamlFiles('project-types', (record, file) => {
+    const data = validate(ProjectTypeConfigSchema(), record, file);
     if (data) tree.projectTypeConfigs.push({ file, data });
-  }
+  });
 
   return { tree, problems, warnings, rejectedEntries };
 }
