@@ -25,7 +25,7 @@ if (!existsSync(corpus) && ci) {
   process.exit(1);
 }
 
-const vitest = (dir, name) => ['node_modules/vitest/vitest.mjs', 'run', dir, '--reporter=default', '--reporter=json', `--outputFile.json=${report}/${name}.json`];
+const vitest = (dir, name) => ['node_modules/vitest/vitest.mjs', 'run', dir, '--no-file-parallelism', '--reporter=default', '--reporter=json', `--outputFile.json=${report}/${name}.json`];
 const stages = [
   () => run('unit tests', vitest('tests/unit', 'unit')),
   () => run('build: embedded content → dist/', [...astro, 'build']),
