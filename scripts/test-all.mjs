@@ -27,6 +27,7 @@ if (!existsSync(corpus) && ci) {
 
 const vitest = (dir, name) => ['node_modules/vitest/vitest.mjs', 'run', dir, '--no-file-parallelism', '--reporter=default', '--reporter=json', `--outputFile.json=${report}/${name}.json`];
 const stages = [
+  () => run('typecheck', ['node_modules/typescript/bin/tsc', '--noEmit', '-p', '.']),
   () => run('unit tests', vitest('tests/unit', 'unit')),
   () => run('build: embedded content → dist/', [...astro, 'build']),
   () => run('build: embedded content with BASE_PATH=/kb → dist-base/', [...astro, 'build', '--outDir', 'dist-base'], { BASE_PATH: '/kb' }),

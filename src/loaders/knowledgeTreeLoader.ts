@@ -36,7 +36,7 @@ function loadSite(slice: Slice, root: string, base: string, logger: LoaderContex
       }
       throw err;
     }
-    const rendered = await renderTree(loaded.tree, createLinks(base));
+    const rendered = renderTree(loaded.tree, createLinks(base));
     const warnings = [...loaded.warnings, ...rendered.warnings];
     if (warnings.length) logger.warn(`${warnings.length} warning(s) in ${root}:\n${warnings.map(formatProblem).join('\n')}`);
     return { tree: loaded.tree, rendered };

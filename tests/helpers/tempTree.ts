@@ -29,7 +29,7 @@ export function goodTree(overrides: Record<string, string> = {}): string {
     'knowledge/core/beta.md': entry('beta', '', '# Beta Guide\n\n## Setup\n\nSee [gamma](../ml/gamma.md#usage) and [missing](./nope.md).\n'),
     'knowledge/ml/gamma.md': entry('gamma', 'sources:\n  - url: https://example.org/doc\n    retrieved: 2026-02-03\n', '## Usage\n\nUse it.\n'),
     'knowledge/ml/README.md': '# ML\n\nIntro to the ml domain.\n',
-    'pipeline/pre/create-prd.md': step('create-prd', 'pre', 110, 'knowledge-base: [alpha]\n'.replace('knowledge-base: [alpha]\n', '')),
+    'pipeline/pre/create-prd.md': step('create-prd', 'pre', 110),
     'pipeline/architecture/system-architecture.md': step('system-architecture', 'architecture', 710),
     'pipeline/foundation/tdd.md': step('tdd', 'foundation', 250),
     'methodology/web-app-overlay.yml':

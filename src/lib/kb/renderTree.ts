@@ -24,20 +24,20 @@ export function linkTargets(tree: KnowledgeTree, links: Links): Map<string, Link
  * Renders every markdown body of the tree, then checks `#anchor`s of rewritten links against
  * the headings of their targets, which are only known once everything is rendered.
  */
-export async function renderTree(tree: KnowledgeTree, links: Links): Promise<RenderedTree> {
+export function renderTree(tree: KnowledgeTree, links: Links): RenderedTree {
   const targets = linkTargets(tree, links);
   const warnings: Problem[] = [];
-  const render = async (file: string, body: string) => {
+  const render = (file: string, body: string) => {
     const out = renderBody(body, { file, targets });
     for (const reason of out.deadLinks) warnings.push({ file, expected: `${reason}; kept as plain text` });
     return out;
   };
   const entries = new Map<string, RenderedBody>();
-  for (const e of tree.entries) entries.set(e.name, await render(e.file, e.body));
+  for (const e of tree.entries) entries.set(e.name, render(e.file, e.body));
   const domainIntros = new Map<string, RenderedBody>();
-  for (const d of tree.domainIntros) domainIntros.set(d.domain, await render(d.file, d.body));
+  for (const d of tree.domainIntros) domainIntros.set(d.domain, render(d.file, d.body));
   const steps = new Map<string, RenderedBody>();
-  for (const s of tree.steps) steps.set(s.name, await render(s.file, s.body));
+  for (const s of tree.steps) steps.set(s.name, render(s.file, s.body));
 
   const headingsOf = (kind: LinkTarget['kind'], name: string) =>
     (kind === 'entry' ? entries : kind === 'step' ? steps : domainIntros).get(name)?.headings.map((h) => h.slug) ?? [];

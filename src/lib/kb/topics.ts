@@ -10,10 +10,11 @@ export interface Topic {
 
 export function buildTopics(entries: readonly KnowledgeEntry[]): Topic[] {
   const bySlug = new Map<string, { spellings: Map<string, number>; entries: string[] }>();
+  const empty = () => ({ spellings: new Map<string, number>(), entries: [] as string[] });
   for (const e of entries) {
     for (const t of new Set(e.data.topics)) {
       const slug = topicSlug(t);
-      const slot = bySlug.get(slug) ?? { spellings: new Map(), entries: [] };
+      const slot = bySlug.get(slug) ?? empty();
       slot.spellings.set(t, (slot.spellings.get(t) ?? 0) + 1);
       if (!slot.entries.includes(e.name)) slot.entries.push(e.name);
       bySlug.set(slug, slot);

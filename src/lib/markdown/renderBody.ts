@@ -1,6 +1,5 @@
 import hljs from 'highlight.js/lib/common';
 import MarkdownIt from 'markdown-it';
-import type Token from 'markdown-it/lib/token.mjs';
 import { createHeadingSlugger } from '../slugs';
 import { resolveRelativeLink, type LinkTarget } from './resolveRelativeLink';
 
@@ -35,6 +34,7 @@ export interface RenderOptions {
 // body is the bulk of a build's work. Raw HTML stays escaped: a stray tag must not break the page.
 const md = new MarkdownIt({ html: false, linkify: true, typographer: false });
 const escape = md.utils.escapeHtml;
+type Token = ReturnType<typeof md.parse>[number];
 
 function highlight(code: string, lang: string): string {
   if (lang && hljs.getLanguage(lang)) {
@@ -54,8 +54,10 @@ md.renderer.rules.fence = (tokens, idx) => {
   return `<pre tabindex="0"><code${cls}>${highlight(tokens[idx].content, lang)}</code></pre>\n`;
 };
 md.renderer.rules.code_block = (tokens, idx) => `<pre tabindex="0"><code>${escape(tokens[idx].content)}</code></pre>\n`;
-md.renderer.rules.table_open = (tokens, idx) =>
-  `<div class="table-wrap" tabindex="0" role="region" aria-label="${escape(tokens[idx].meta.label)}"><table>\n`;
+md.renderer.rules.table_open = (tokens, idx) => {
+  const { label } = tokens[idx].meta as { label: string };
+  return `<div class="table-wrap" tabindex="0" role="region" aria-label="${escape(label)}"><table>\n`;
+};
 md.renderer.rules.table_close = () => '</table></div>\n';
 md.renderer.rules.heading_close = (tokens, idx) => {
   const { id, text } = tokens[idx].meta as { id: string; text: string };
@@ -78,7 +80,7 @@ function rewriteLinks(inline: Token, options: RenderOptions, result: RenderedBod
   const dropped: boolean[] = [];
   for (const child of children) {
     if (child.type === 'link_open') {
-      const res = resolveRelativeLink(options.file, child.attrGet('href') ?? '', options.targets);
+      const res = resolveRelativeLink(options.file, String(child.attrGet('href') ?? ''), options.targets);
       if (res.action === 'rewrite') {
         child.attrSet('href', res.url);
         result.links.push({ target: res.target, anchor: res.anchor });

@@ -2,7 +2,7 @@ import { posix } from 'node:path';
 
 export interface LinkTarget {
   url: string;
-  /** Heading ids of the target page, when known, to check `#anchor`s against. */
+  /** Which kind of page the file becomes, so `#anchor`s can be checked against its headings. */
   kind: 'entry' | 'step' | 'domain';
   name: string;
 }
