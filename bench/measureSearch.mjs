@@ -39,9 +39,9 @@ export async function measureSearch({ dist, port, queries, loads, startPath = '/
         const sizes = [];
         let counting = false;
         page.on('requestfinished', (r) => {
-          if (!counting) return;
+          if (!counting || i > 0) return;
           urls.push(r.url());
-          sizes.push(r.sizes().then((s) => s.responseBodySize + s.responseHeadersSize));
+          sizes.push(r.sizes().then((s) => s.responseBodySize + s.responseHeadersSize, () => 0));
         });
         await page.goto(`http://127.0.0.1:${port}${startPath}`, { waitUntil: 'networkidle' });
         // Done means the answer to the whole query is on screen, not an early answer to its first letters.
