@@ -8,13 +8,16 @@ import { gzipSync } from 'node:zlib';
 
 const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'];
 
-export async function startServer(dist, port) {
-  const child = spawn(process.execPath, ['scripts/serve-static.mjs', dist, String(port)], { stdio: ['ignore', 'pipe', 'inherit'] });
-  await new Promise((resolve, reject) => {
-    child.stdout.once('data', resolve);
+/** Serves `dist` on a free loopback port; the server dies with this process. */
+export async function startServer(dist) {
+  const child = spawn(process.execPath, ['scripts/serve-static.mjs', dist, '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const stop = () => child.kill('SIGTERM');
+  process.once('exit', stop);
+  const port = await new Promise((resolve, reject) => {
+    child.stdout.once('data', (line) => resolve(Number(/127\.0\.0\.1:(\d+)/.exec(String(line))[1])));
     child.once('exit', (code) => reject(new Error(`static server exited with ${code}`)));
   });
-  return () => child.kill('SIGTERM');
+  return { port, stop };
 }
 
 const median = (xs) => {
@@ -22,8 +25,8 @@ const median = (xs) => {
   return s.length ? (s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2) : NaN;
 };
 
-export async function measureSearch({ dist, port, queries, loads, startPath = '/' }) {
-  const stop = await startServer(dist, port);
+export async function measureSearch({ dist, queries, loads, startPath = '/' }) {
+  const { port, stop } = await startServer(dist);
   const executablePath = process.env.CHROMIUM_PATH || (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
   const browser = await chromium.launch({ executablePath, args: ARGS });
   const results = [];

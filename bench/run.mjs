@@ -102,7 +102,7 @@ report.pageWeight = Object.fromEntries(Object.entries(rep).map(([k, p]) => [k, p
 
 if (!opt['no-search']) {
   console.log(`Search: ${QUERIES.length} queries × ${loads} fresh page loads`);
-  report.search = await measureSearch({ dist, port: 4391, queries: QUERIES, loads, startPath: rep.entry });
+  report.search = await measureSearch({ dist, queries: QUERIES, loads, startPath: rep.entry });
 }
 
 if (!opt['no-scale']) {

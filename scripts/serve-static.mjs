@@ -44,5 +44,5 @@ const server = createServer((req, res) => {
   res.writeHead(file ? 200 : 404, { 'content-type': TYPES[extname(target)] ?? 'application/octet-stream', 'cache-control': 'no-cache' });
   createReadStream(target).pipe(res);
 });
-server.listen(Number(portArg), '127.0.0.1', () => console.log(`serving ${root} at http://127.0.0.1:${portArg}${base}/`));
+server.listen(Number(portArg), '127.0.0.1', () => console.log(`serving ${root} at http://127.0.0.1:${server.address().port}${base}/`));
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.close(() => process.exit(0)));
