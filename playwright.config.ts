@@ -4,9 +4,9 @@ import { existsSync } from 'node:fs';
 // Playwright cannot download browsers on every machine we run on; Debian's chromium works.
 const executablePath = process.env.CHROMIUM_PATH || (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
 const corpusBuilt = existsSync('dist-corpus/index.html');
-const preview = (dir: string, port: number) => ({
-  command: `node scripts/serve-static.mjs ${dir} ${port}`,
-  url: `http://127.0.0.1:${port}/`,
+const preview = (dir: string, port: number, base = '') => ({
+  command: `node scripts/serve-static.mjs ${dir} ${port} ${base}`,
+  url: `http://127.0.0.1:${port}${base}/`,
   reuseExistingServer: false,
   timeout: 60_000,
 });
@@ -26,7 +26,8 @@ export default defineConfig({
   },
   projects: [
     { name: 'embedded', testMatch: /embedded\..*spec\.ts/, use: { baseURL: 'http://127.0.0.1:4321' } },
-    ...(corpusBuilt ? [{ name: 'corpus', testIgnore: /embedded\..*spec\.ts/, use: { baseURL: 'http://127.0.0.1:4322' } }] : []),
+    { name: 'base-path', testMatch: /basePath\..*spec\.ts/, use: { baseURL: 'http://127.0.0.1:4323' } },
+    ...(corpusBuilt ? [{ name: 'corpus', testIgnore: /(embedded|basePath)\..*spec\.ts/, use: { baseURL: 'http://127.0.0.1:4322' } }] : []),
   ],
-  webServer: [preview('dist', 4321), ...(corpusBuilt ? [preview('dist-corpus', 4322)] : [])],
+  webServer: [preview('dist', 4321), preview('dist-base', 4323, '/kb'), ...(corpusBuilt ? [preview('dist-corpus', 4322)] : [])],
 });

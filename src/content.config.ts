@@ -12,16 +12,22 @@ const root = contentRootFromEnv(process.env, process.cwd());
 const base = normalizeBase(process.env.BASE_PATH);
 const loader = (slice: Slice) => knowledgeTreeLoader(slice, root, base);
 const file = { file: z.string() };
+/** A rendered markdown body: the HTML file the loader wrote and the headings for the TOC. */
+const BodyRefSchema = z.object({
+  html: z.string(),
+  headings: z.array(z.object({ depth: z.number(), slug: z.string(), text: z.string() })),
+  title: z.string().optional(),
+});
 
 export const collections = {
   entries: defineCollection({
     loader: loader('entries'),
-    schema: KnowledgeEntryFrontmatterSchema().extend({ ...file, domain: z.string(), title: z.string() }),
+    schema: KnowledgeEntryFrontmatterSchema().extend({ ...file, domain: z.string(), title: z.string(), body: BodyRefSchema }),
   }),
-  steps: defineCollection({ loader: loader('steps'), schema: PipelineStepFrontmatterSchema().extend(file) }),
+  steps: defineCollection({ loader: loader('steps'), schema: PipelineStepFrontmatterSchema().extend({ ...file, body: BodyRefSchema }) }),
   overlays: defineCollection({ loader: loader('overlays'), schema: OverlaySchema().extend(file) }),
   presets: defineCollection({ loader: loader('presets'), schema: DepthPresetSchema().extend(file) }),
-  domains: defineCollection({ loader: loader('domains'), schema: z.object({ domain: z.string(), file: z.string().nullable() }) }),
+  domains: defineCollection({ loader: loader('domains'), schema: z.object({ domain: z.string(), file: z.string().nullable(), body: BodyRefSchema.nullable() }) }),
   meta: defineCollection({
     loader: loader('meta'),
     schema: z.object({

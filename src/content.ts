@@ -3,6 +3,7 @@
  * per build and derives everything pages show, so pages stay thin and nothing is computed twice.
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
+import { readFileSync } from 'node:fs';
 import { buildMethodology, type MethodologyModel } from './lib/kb/projectTypes';
 import { buildRelated, type RelatedEntry } from './lib/kb/related';
 import { buildStepPages, type StepPage } from './lib/kb/stepMatrix';
@@ -78,7 +79,7 @@ async function buildSite(): Promise<SiteModel> {
     entries,
     entryByName: new Map(entries.map((e) => [e.id, e])),
     domains: domains
-      .map((d) => ({ domain: d.id, entries: byDomain.get(d.id) ?? [], intro: d.rendered ? d : undefined }))
+      .map((d) => ({ domain: d.id, entries: byDomain.get(d.id) ?? [], intro: d.data.body ? d : undefined }))
       .sort((a, b) => a.domain.localeCompare(b.domain)),
     methodology,
     topics,
@@ -89,6 +90,11 @@ async function buildSite(): Promise<SiteModel> {
     steps: new Map(steps.map((s) => [s.id, s])),
     presets: presets.sort((a, b) => a.data.default_depth - b.data.default_depth),
   };
+}
+
+/** The rendered HTML of a body, read when the page that shows it is generated. */
+export function bodyHtml(body: { html: string } | null | undefined): string {
+  return body ? readFileSync(body.html, 'utf8') : '';
 }
 
 export const topicHref = (site: SiteModel, topic: string) => site.links.topic(topicSlug(topic));
