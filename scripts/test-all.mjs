@@ -30,7 +30,7 @@ const stages = [
   () => run('typecheck', ['node_modules/typescript/bin/tsc', '--noEmit', '-p', '.']),
   () => run('unit tests', vitest('tests/unit', 'unit')),
   () => run('build: embedded content → dist/', [...astro, 'build']),
-  () => run('build: embedded content with BASE_PATH=/kb → dist-base/', [...astro, 'build', '--outDir', 'dist-base'], { BASE_PATH: '/kb' }),
+  () => run('build: embedded content with BASE_PATH=/kb → dist-base/', [...astro, 'build', '--outDir', 'dist-base'], { BASE_PATH: '/kb', SITE_URL: 'https://docs.example.com' }),
   () => (existsSync(corpus) ? run('build: shared corpus → dist-corpus/', [...astro, 'build', '--outDir', 'dist-corpus'], { KB_CONTENT_DIR: corpus }) : (console.log('\n── shared corpus absent: skipping its build'), true)),
   () => run('build checks', vitest('tests/build', 'build')),
   () => run('browser tests', ['node_modules/@playwright/test/cli.js', 'test'], { PLAYWRIGHT_JSON_OUTPUT_NAME: `${report}/e2e.json` }),

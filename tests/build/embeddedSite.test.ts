@@ -49,6 +49,14 @@ describe('the embedded site built under BASE_PATH=/kb', () => {
     expect(brokenLinks(dist, '/kb')).toEqual([]);
   });
 
+  it('should give link previews an absolute, stable URL when SITE_URL is set', () => {
+    const html = readFileSync(join(dist, 'kb', 'data-pipeline-security', 'index.html'), 'utf8');
+    expect(html).toContain('<link rel="canonical" href="https://docs.example.com/kb/kb/data-pipeline-security/">');
+    expect(html).toContain('<meta property="og:url" content="https://docs.example.com/kb/kb/data-pipeline-security/">');
+    expect(html).toMatch(/<meta property="og:title" content="Data Pipeline Security">/);
+    expect(html).toMatch(/<meta property="og:description" content="[^"]+">/);
+  });
+
   it('should point pagefind and entry links at the base path', () => {
     const home = readFileSync(join(dist, 'index.html'), 'utf8');
     expect(home).toContain('href="/kb/types/data-pipeline/"');
