@@ -37,6 +37,21 @@ function staticImports(dist, file, seen) {
   }
 }
 
+/** Median raw and gzip size over every entry page: one page can be unrepresentative. */
+export function entryPageMedians(dist) {
+  const dir = join(dist, 'kb');
+  if (!existsSync(dir)) return undefined;
+  const sizes = readdirSync(dir).map((name) => {
+    const html = readFileSync(join(dir, name, 'index.html'));
+    return { raw: html.length, gzip: gz(html) };
+  });
+  const mid = (xs) => {
+    const s = [...xs].sort((a, b) => a - b);
+    return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+  };
+  return { pages: sizes.length, rawBytes: mid(sizes.map((s) => s.raw)), gzipBytes: mid(sizes.map((s) => s.gzip)) };
+}
+
 export function pageWeight(dist, urlPath, base = '') {
   const file = join(dist, urlPath.slice(base.length), 'index.html');
   const html = readFileSync(file);

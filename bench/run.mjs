@@ -7,7 +7,7 @@ import { cpus, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { generateTree } from './generateTree.mjs';
-import { dirStats, pageWeight } from './measurePages.mjs';
+import { dirStats, entryPageMedians, pageWeight } from './measurePages.mjs';
 import { measureSearch, median } from './measureSearch.mjs';
 
 const { values: opt } = parseArgs({
@@ -98,6 +98,7 @@ const site = dirStats(dist);
 const index = dirStats(join(dist, 'pagefind'));
 report.output = { pages: site.pages, distBytes: site.bytes, indexBytes: index.bytes, indexFiles: index.files };
 const rep = representativePages(dist);
+report.entryMedian = entryPageMedians(dist);
 report.pageWeight = Object.fromEntries(Object.entries(rep).map(([k, p]) => [k, pageWeight(dist, p)]));
 
 if (!opt['no-search']) {
@@ -127,6 +128,7 @@ lines.push(`| clean build, median of ${runs} (wall / CPU / peak RSS) | ${report.
 const ph = report.builds[0].phases;
 lines.push(`| phases of run 1 (content sync / page render / pagefind) | ${ph.contentSyncS} s / ${ph.renderS} s / ${ph.pagefindS} s |`);
 lines.push(`| output | ${report.output.pages} pages, ${round(report.output.distBytes / 2 ** 20)} MB; index ${round(report.output.indexBytes / 2 ** 20, 2)} MB in ${report.output.indexFiles} files |`);
+if (report.entryMedian) lines.push(`| median entry page over ${report.entryMedian.pages} (HTML raw / gzip) | ${kb(report.entryMedian.rawBytes)} KB / ${kb(report.entryMedian.gzipBytes)} KB |`);
 for (const [k, w] of Object.entries(report.pageWeight)) {
   lines.push(`| ${k} \`${w.path}\` HTML raw / gzip | ${kb(w.htmlBytes)} KB / ${kb(w.htmlGzip)} KB |`);
   lines.push(`| ${k} CSS / JS before interaction (gzip) | ${kb(w.cssGzip)} KB / ${kb(w.jsGzip)} KB |`);
