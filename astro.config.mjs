@@ -2,12 +2,13 @@
 import mdx from '@astrojs/mdx';
 import { defineConfig } from 'astro/config';
 import { pagefindIntegration } from './src/integrations/pagefind.ts';
+import { normalizeBase } from './src/lib/links.ts';
 
-const base = (process.env.BASE_PATH ?? '').replace(/^\/*|\/*$/g, '');
+const base = normalizeBase(process.env.BASE_PATH);
 
 export default defineConfig({
   site: process.env.SITE_URL || undefined,
-  base: base ? `/${base}/` : '/',
+  base: `${base}/`,
   trailingSlash: 'always',
   build: { format: 'directory', inlineStylesheets: 'never' },
   server: { host: '127.0.0.1', port: 4321 },

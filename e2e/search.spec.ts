@@ -13,7 +13,8 @@ test.describe('search', () => {
     await page.goto('/');
     await site.headerSearch.fill('watermarks');
     const results = site.headerResults;
-    await expect(results.locator('a.result').first()).toBeVisible();
+    // Results stream in; the count is announced once the list is complete.
+    await expect(page.getByRole('status').filter({ hasText: /results? for watermarks$/ })).toBeAttached();
     const top3 = (await results.locator('a.result').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).pathname))).slice(0, 3);
     expect(top3).toContain('/kb/data-pipeline-streaming-patterns/');
 

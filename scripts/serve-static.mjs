@@ -4,7 +4,7 @@
 // project, and the tests need two sites at once.
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
-import { extname, join, normalize, resolve } from 'node:path';
+import { extname, join, normalize, resolve, sep } from 'node:path';
 
 const [dirArg = 'dist', portArg = '4321', baseArg = ''] = process.argv.slice(2);
 const root = resolve(dirArg);
@@ -25,9 +25,14 @@ const TYPES = {
 
 function fileFor(pathname) {
   if (base && !pathname.startsWith(`${base}/`)) return undefined;
-  const rel = decodeURIComponent(pathname.slice(base.length));
+  let rel;
+  try {
+    rel = decodeURIComponent(pathname.slice(base.length));
+  } catch {
+    return undefined;
+  }
   const full = normalize(join(root, rel));
-  if (!full.startsWith(root)) return undefined;
+  if (full !== root && !full.startsWith(root + sep)) return undefined;
   if (existsSync(full) && statSync(full).isFile()) return full;
   const index = join(full, 'index.html');
   return existsSync(index) ? index : undefined;

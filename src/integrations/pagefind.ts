@@ -1,6 +1,6 @@
 import type { AstroIntegration } from 'astro';
 import { createReadStream, existsSync, statSync } from 'node:fs';
-import { join, normalize } from 'node:path';
+import { join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { close, createIndex } from 'pagefind';
 
@@ -25,8 +25,13 @@ export function pagefindIntegration(): AstroIntegration {
           const base = server.config.base.replace(/\/$/, '');
           const path = (req.url ?? '').split('?')[0];
           if (!path.startsWith(`${base}/pagefind/`)) return next();
-          const file = normalize(join(indexDir, decodeURIComponent(path.slice(`${base}/pagefind/`.length))));
-          if (!file.startsWith(indexDir) || !existsSync(file) || !statSync(file).isFile()) return next();
+          let file: string;
+          try {
+            file = normalize(join(indexDir, decodeURIComponent(path.slice(`${base}/pagefind/`.length))));
+          } catch {
+            return next();
+          }
+          if (!file.startsWith(indexDir + sep) || !existsSync(file) || !statSync(file).isFile()) return next();
           res.setHeader('content-type', file.endsWith('.js') ? 'text/javascript' : 'application/octet-stream');
           createReadStream(file).pipe(res);
         });

@@ -1,7 +1,7 @@
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { AstroError } from 'astro/errors';
 import { createHash } from 'node:crypto';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createLinks } from '../lib/links';
@@ -48,6 +48,29 @@ function writeBodies(dir: string, bodies: Map<string, RenderedBody>): Map<string
   return refs;
 }
 
+const alive = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+/**
+ * One folder per process, so a dev server and a build of the same tree never pull files from
+ * under each other; folders of processes that are gone, and this process's previous one, go.
+ */
+function bodiesDir(parent: string, key: string): string {
+  if (existsSync(parent)) {
+    for (const name of readdirSync(parent)) {
+      const pid = Number(new RegExp(`^${key}-(\\d+)$`).exec(name)?.[1]);
+      if (pid && (pid === process.pid || !alive(pid))) rmSync(join(parent, name), { recursive: true, force: true });
+    }
+  }
+  return join(parent, `${key}-${process.pid}`);
+}
+
 function loadSite(slice: Slice, root: string, base: string, cacheDir: string, logger: LoaderContext['logger']): Promise<LoadedSite> {
   const key = `${root}\0${base}`;
   if (pending?.key === key && !pending.served.has(slice)) {
@@ -69,8 +92,7 @@ function loadSite(slice: Slice, root: string, base: string, cacheDir: string, lo
     const rendered = renderTree(loaded.tree, createLinks(base));
     const warnings = [...loaded.warnings, ...rendered.warnings];
     if (warnings.length) logger.warn(`${warnings.length} warning(s) in ${root}:\n${warnings.map(formatProblem).join('\n')}`);
-    const dir = join(cacheDir, 'scaffold-kb', createHash('sha256').update(key).digest('hex').slice(0, 16));
-    rmSync(dir, { recursive: true, force: true });
+    const dir = bodiesDir(join(cacheDir, 'scaffold-kb'), createHash('sha256').update(key).digest('hex').slice(0, 16));
     return {
       tree: loaded.tree,
       entries: writeBodies(join(dir, 'entries'), rendered.entries),

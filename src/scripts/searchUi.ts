@@ -1,4 +1,4 @@
-import { toResultView, type ResultView } from '../lib/search/resultView';
+import { escapeHtml, toResultView, type ResultView } from '../lib/search/resultView';
 import {
   hasCriteria,
   pagefindFilters,
@@ -7,7 +7,6 @@ import {
   toggleValue,
   type SearchState,
 } from '../lib/search/searchState';
-import { escapeHtml } from '../lib/search/resultView';
 import { basePath, getPagefind, NO_INDEX_MESSAGE, type PagefindSearch } from './pagefindClient';
 import { activeOption, clearActive, moveActive, renderResults } from './resultList';
 
@@ -45,19 +44,30 @@ async function resultViews(res: PagefindSearch, limit: number) {
 
 /**
  * Calls `show` with the leading results as their fragments arrive, so the best match is on
- * screen before the sixth has loaded. Returns false when a newer search took over.
+ * screen before the sixth has loaded. Stops as soon as the query is no longer current.
  */
-async function streamResultViews(res: PagefindSearch, limit: number, current: () => boolean, show: (views: ResultView[]) => void) {
+async function streamResultViews(res: PagefindSearch, limit: number, stale: () => boolean, show: (views: ResultView[]) => void) {
   const pending = res.results.slice(0, limit).map((r) => r.data().then((d) => toResultView(d)));
   const views: ResultView[] = [];
   for (const p of pending) {
     const view = await p;
-    if (!current()) return false;
+    if (stale()) return;
     views.push(view);
     show(views);
   }
   if (!pending.length) show(views);
-  return true;
+}
+
+/** Re-renders a listbox without losing the option the reader has arrowed to. */
+function replaceOptions(input: HTMLInputElement, list: HTMLElement, html: string): void {
+  const chosen = activeOption(list)?.getAttribute('href');
+  list.innerHTML = html;
+  clearActive(input, list);
+  const again = chosen ? [...list.querySelectorAll<HTMLAnchorElement>('[role="option"]')].find((o) => o.getAttribute('href') === chosen) : undefined;
+  if (again) {
+    again.setAttribute('aria-selected', 'true');
+    input.setAttribute('aria-activedescendant', again.id);
+  }
 }
 
 /** The header box: results as you type in a popup under the input. */
@@ -69,9 +79,6 @@ export function attachHeaderSearch(input: HTMLInputElement): void {
   const list = document.getElementById('kb-search-results')!;
   const footer = form.querySelector<HTMLElement>('[data-search-footer]')!;
   const status = form.querySelector<HTMLElement>('[data-search-status]')!;
-  let seq = 0;
-  // The reader has focused the box: fetch the index now so the first keystroke finds it warm.
-  getPagefind().catch(() => undefined);
 
   const close = () => {
     popup.hidden = true;
@@ -84,8 +91,9 @@ export function attachHeaderSearch(input: HTMLInputElement): void {
   };
 
   const run = async () => {
-    const mine = ++seq;
     const q = input.value.trim();
+    // Searches run one at a time; one whose text was typed over is abandoned mid-way.
+    const stale = () => input.value.trim() !== q;
     if (!q) {
       close();
       status.textContent = '';
@@ -100,18 +108,17 @@ export function attachHeaderSearch(input: HTMLInputElement): void {
       open();
       return;
     }
-    // A newer query was typed meanwhile: its own search will follow, skip this one's fragments.
-    if (mine !== seq || !res || input.value.trim() !== q) return;
+    if (!res || stale()) return;
     const total = res.results.length;
-    const all = `<a href="${escapeHtml(searchUrl({ q, type: [], topic: [] }))}">All ${total} results and filters</a>`;
-    await streamResultViews(res, 6, () => mine === seq, (views) => {
-      list.innerHTML = renderResults(views, 'hs');
+    const page = escapeHtml(searchUrl({ q, type: [], topic: [] }));
+    await streamResultViews(res, 6, stale, (views) => {
+      replaceOptions(input, list, renderResults(views, 'hs'));
       list.hidden = views.length === 0;
-      footer.innerHTML = views.length ? all : `No results for “${escapeHtml(q)}”. <a href="${escapeHtml(searchUrl({ q, type: [], topic: [] }))}">Try the search page</a>`;
-      status.textContent = `${total} ${total === 1 ? 'result' : 'results'} for ${q}`;
-      clearActive(input, list);
+      footer.innerHTML = views.length ? `<a href="${page}">All ${total} results and filters</a>` : `No results for “${escapeHtml(q)}”. <a href="${page}">Try the search page</a>`;
       open();
     });
+    // Announced once, when the list is complete, rather than once per arriving result.
+    if (!stale()) status.textContent = `${total} ${total === 1 ? 'result' : 'results'} for ${q}`;
   };
 
   // No debounce: one search at a time, and when it ends the latest text is searched next, so
@@ -162,8 +169,8 @@ export async function attachSearchPage(): Promise<void> {
   const facets = root.querySelector<HTMLElement>('[data-facets]')!;
   const empty = root.querySelector<HTMLElement>('[data-search-empty]')!;
   const emptyQuery = root.querySelector<HTMLElement>('[data-search-empty-query]')!;
-  let state = parseSearchState(location.search);
-  input.value = state.q;
+  let current = parseSearchState(location.search);
+  input.value = current.q;
   let seq = 0;
 
   let pf;
@@ -175,7 +182,7 @@ export async function attachSearchPage(): Promise<void> {
   }
   const totals = await pf.filters();
 
-  const renderFacets = (counts: Record<string, Record<string, number>>) => {
+  const renderFacets = (state: SearchState, counts: Record<string, Record<string, number>>) => {
     facets.innerHTML = FACETS.map(({ key, legend, limit }) => {
       const all = counts[key] ?? {};
       const selected = state[key];
@@ -198,12 +205,14 @@ export async function attachSearchPage(): Promise<void> {
 
   const run = async () => {
     const mine = ++seq;
+    // This run answers the state as it was when it started, even if the reader changes it meanwhile.
+    const state = current;
     history.replaceState(null, '', searchUrl(state));
     if (!hasCriteria(state)) {
       list.innerHTML = '';
       empty.hidden = true;
       status.textContent = 'Type a query or pick a project type or topic.';
-      renderFacets(totals);
+      renderFacets(state, totals);
       return;
     }
     const res = await pf.search(state.q || null, { filters: pagefindFilters(state) });
@@ -224,38 +233,41 @@ export async function attachSearchPage(): Promise<void> {
     if (!n) {
       emptyQuery.textContent = state.q ? `No entry matches “${state.q}”${filtersText ? ` with ${filtersText}` : ''}.` : `No entry has ${filtersText}.`;
     }
-    renderFacets(await facetCounts(res));
+    const counts = await facetCounts(state, res);
+    if (mine === seq) renderFacets(state, counts);
   };
 
   // Counts for a facet ignore that facet's own selection (ticking a second type widens the
   // results), so each facet with a selection needs one more search without it.
-  const facetCounts = async (res: PagefindSearch) => {
-    const counts: Record<string, Record<string, number>> = {};
-    for (const { key } of FACETS) {
-      const others = { ...state, [key]: [] };
-      if (!state[key].length) counts[key] = res.filters[key] ?? {};
-      else if (!hasCriteria(others)) counts[key] = totals[key] ?? {};
-      else counts[key] = (await pf.search(others.q || null, { filters: pagefindFilters(others) }))?.filters[key] ?? {};
-    }
-    return counts;
+  const facetCounts = async (state: SearchState, res: PagefindSearch) => {
+    const entries = await Promise.all(
+      FACETS.map(async ({ key }) => {
+        const others = { ...state, [key]: [] };
+        if (!state[key].length) return [key, res.filters[key] ?? {}] as const;
+        if (!hasCriteria(others)) return [key, totals[key] ?? {}] as const;
+        const without = await pf.search(others.q || null, { filters: pagefindFilters(others) });
+        return [key, without?.filters[key] ?? {}] as const;
+      }),
+    );
+    return Object.fromEntries(entries) as Record<string, Record<string, number>>;
   };
 
   facets.addEventListener('change', (e) => {
     const box = e.target as HTMLInputElement;
     const key = box.dataset.facet as 'type' | 'topic' | undefined;
     if (!key) return;
-    state = { ...state, [key]: toggleValue(state[key], box.value) };
+    current = { ...current, [key]: toggleValue(current[key], box.value) };
     void run().then(() => document.getElementById(box.id)?.focus());
   });
   form.addEventListener('submit', (e) => {
     e.preventDefault();
-    state = { ...state, q: input.value.trim() };
+    current = { ...current, q: input.value.trim() };
     void run();
   });
   input.addEventListener(
     'input',
     debounce(() => {
-      state = { ...state, q: input.value.trim() };
+      current = { ...current, q: input.value.trim() };
       void run();
     }, 120),
   );

@@ -57,7 +57,7 @@ describe('the embedded site built under BASE_PATH=/kb', () => {
     expect(html).toMatch(/<meta property="og:description" content="[^"]+">/);
   });
 
-  it('should point pagefind and entry links at the base path', () => {
+  it('should point entry links and the search form at the base path', () => {
     const home = readFileSync(join(dist, 'index.html'), 'utf8');
     expect(home).toContain('href="/kb/types/data-pipeline/"');
     expect(home).toContain('action="/kb/search/"');

@@ -30,10 +30,6 @@ describe('URLs', () => {
     expect(l.search({ q: 'pii', type: ['ml'] })).toBe('/kb/search/?q=pii&type=ml');
     expect(l.asset('/favicon.svg')).toBe('/kb/favicon.svg');
   });
-
-  it('should never put a domain folder in an entry URL', () => {
-    expect(createLinks('').entry('testing-strategy')).not.toContain('core');
-  });
 });
 
 describe('slugs', () => {

@@ -166,7 +166,7 @@ describe('schema rules', () => {
     const root = goodTree({ 'methodology/empty.yml': '', 'project-types/list.yml': '- a\n- b\n' });
     expect(problemsOf(root)).toEqual([
       expect.objectContaining({ file: 'methodology/empty.yml', found: 'an empty file' }),
-      expect.objectContaining({ file: 'project-types/list.yml', found: 'a list', expected: 'expected a YAML mapping of fields' }),
+      expect.objectContaining({ file: 'project-types/list.yml', found: 'a list of 2 (["a","b"])', expected: 'expected a YAML mapping of fields' }),
     ]);
   });
 

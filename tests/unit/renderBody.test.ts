@@ -37,6 +37,20 @@ describe('rendering entry bodies', () => {
     expect(out.deadLinks[0]).toContain('../../docs/guide.md');
   });
 
+  it('should render task lists as text and footnotes as links within the page', async () => {
+    const out = await render('- [ ] to do\n- [x] done\n\nA claim.[^1]\n\n[^1]: The source.\n');
+    expect(out.html).toContain('<li>☐ to do</li>');
+    expect(out.html).toContain('<li>☑ done</li>');
+    expect(out.html).toMatch(/href="#fn1"/);
+    expect(out.deadLinks).toEqual([]);
+  });
+
+  it('should give an empty heading an id and decode encoded anchors', async () => {
+    const out = await render('## ![img](x.png)\n\n## Über uns\n\n[up](../core/testing-strategy.md#%C3%BCber)\n');
+    expect(out.headings.map((h) => h.slug)).toEqual(['section', 'über-uns']);
+    expect(out.links[0].anchor).toBe('über');
+  });
+
   it('should leave external and in-page links alone', async () => {
     const out = await render('[a](https://example.org/x.md) [b](#setup) [c](mailto:a@b.c)');
     expect(out.html).toContain('href="https://example.org/x.md"');

@@ -60,7 +60,7 @@ export function checkTree(tree: KnowledgeTree, rejectedEntries: ReadonlySet<stri
     }
     for (const s of tree.steps) {
       s.data['knowledge-base'].forEach((name, i) => {
-        if (!entryFiles.has(name)) {
+        if (!entryFiles.has(name) && !rejectedEntries.has(name)) {
           warnings.push({ file: s.file, field: `knowledge-base.${i}`, expected: 'expected the name of a knowledge entry; not linked', found: JSON.stringify(name) });
         }
       });

@@ -1,5 +1,5 @@
 import { load as loadYaml } from 'js-yaml';
-import type { Problem } from './problems';
+import { describeValue, type Problem } from './problems';
 
 const FENCE = /^---\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/;
 
@@ -38,7 +38,7 @@ export function splitMarkdown(source: string, file: string): SplitMarkdown | Pro
   const parsed = parseYaml(match[1], file, 1);
   if (isProblem(parsed)) return parsed;
   if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
-    return { file, expected: 'expected frontmatter to be a YAML mapping of fields', found: typeof parsed };
+    return { file, expected: 'expected frontmatter to be a YAML mapping of fields', found: parsed === null ? 'empty frontmatter' : describeValue(parsed) };
   }
   const bodyLine = match[0].split('\n').length;
   return { data: parsed as Record<string, unknown>, body: source.slice(match[0].length), bodyLine };

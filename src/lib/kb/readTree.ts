@@ -6,7 +6,7 @@ import { DepthPresetSchema, methodologyKind, OverlaySchema } from '../schema/met
 import { PipelineStepFrontmatterSchema } from '../schema/pipelineStep';
 import { ProjectTypeConfigSchema } from '../schema/projectTypeConfig';
 import { isProblem, parseYaml, splitMarkdown } from './frontmatter';
-import type { Problem } from './problems';
+import { describeValue, type Problem } from './problems';
 import type { KnowledgeTree } from './types';
 import { zodProblems } from './zodProblems';
 
@@ -144,7 +144,7 @@ export function readTree(root: string): ReadResult {
       const parsed = parseYaml(readFileSync(path, 'utf8'), file);
       if (isProblem(parsed)) problems.push(parsed);
       else if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
-        problems.push({ file, expected: 'expected a YAML mapping of fields', found: parsed === null ? "an empty file" : Array.isArray(parsed) ? "a list" : typeof parsed });
+        problems.push({ file, expected: 'expected a YAML mapping of fields', found: parsed === null ? 'an empty file' : describeValue(parsed) });
       } else each(parsed as Record<string, unknown>, file);
     }
   }

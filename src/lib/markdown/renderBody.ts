@@ -1,5 +1,6 @@
 import hljs from 'highlight.js/lib/common';
 import MarkdownIt from 'markdown-it';
+import footnote from 'markdown-it-footnote';
 import { createHeadingSlugger } from '../slugs';
 import { resolveRelativeLink, type LinkTarget } from './resolveRelativeLink';
 
@@ -32,7 +33,7 @@ export interface RenderOptions {
 
 // markdown-it, not remark: on the 4 MB upstream tree it parses several times faster, and the
 // body is the bulk of a build's work. Raw HTML stays escaped: a stray tag must not break the page.
-const md = new MarkdownIt({ html: false, linkify: true, typographer: false });
+const md = new MarkdownIt({ html: false, linkify: true, typographer: false }).use(footnote);
 const escape = md.utils.escapeHtml;
 type Token = ReturnType<typeof md.parse>[number];
 
@@ -98,6 +99,16 @@ function rewriteLinks(inline: Token, options: RenderOptions, result: RenderedBod
   inline.children = kept;
 }
 
+/**
+ * GFM task-list items (`- [ ] step`) as ballot boxes: text, not disabled checkboxes, which
+ * would be form controls without labels that nobody can tick.
+ */
+function markTaskItem(inline: Token): void {
+  const first = inline.children?.[0];
+  const match = first?.type === 'text' ? /^\[([ xX])\]\s/.exec(first.content) : null;
+  if (first && match) first.content = `${match[1] === ' ' ? '☐' : '☑'} ${first.content.slice(match[0].length)}`;
+}
+
 /** Markdown body → HTML with stable heading ids, rewritten links and highlighted code. */
 export function renderBody(markdown: string, options: RenderOptions): RenderedBody {
   const result: RenderedBody = { html: '', headings: [], links: [], deadLinks: [] };
@@ -110,12 +121,16 @@ export function renderBody(markdown: string, options: RenderOptions): RenderedBo
   let tables = 0;
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
-    if (t.type === 'inline') rewriteLinks(t, options, result);
+    if (t.type === 'inline') {
+      rewriteLinks(t, options, result);
+      if (tokens[i - 2]?.type === 'list_item_open') markTaskItem(t);
+    }
     else if (t.type === 'heading_open') {
       // The page owns the only h1; body h1s become sections.
       const tag = t.tag === 'h1' ? 'h2' : t.tag;
       const text = inlineText(tokens[i + 1]);
-      const id = slug(text);
+      // A heading with no text (an image, nothing) still needs an id to link to.
+      const id = slug(text || 'section');
       t.tag = tag;
       t.attrSet('id', id);
       tokens[i + 2].tag = tag;

@@ -12,6 +12,14 @@ export type LinkResolution =
   | { action: 'rewrite'; url: string; target: LinkTarget; anchor?: string }
   | { action: 'unlink'; reason: string };
 
+function safeDecode(s: string): string {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
+}
+
 /** True for links a static site can keep as written: other sites, mail, in-page anchors. */
 function isExternalOrAnchor(href: string): boolean {
   return /^[a-z][a-z0-9+.-]*:/i.test(href) || href.startsWith('#') || href.startsWith('//');
@@ -28,8 +36,9 @@ export function resolveRelativeLink(
 ): LinkResolution {
   if (!href || isExternalOrAnchor(href)) return { action: 'keep' };
   const hashAt = href.indexOf('#');
-  const pathPart = decodeURIComponent(hashAt >= 0 ? href.slice(0, hashAt) : href).split('?')[0];
-  const anchor = hashAt >= 0 ? href.slice(hashAt + 1) || undefined : undefined;
+  const pathPart = safeDecode(hashAt >= 0 ? href.slice(0, hashAt) : href).split('?')[0];
+  // markdown-it percent-encodes hrefs; heading ids are compared in their plain form.
+  const anchor = hashAt >= 0 ? safeDecode(href.slice(hashAt + 1)) || undefined : undefined;
   const resolved = pathPart.startsWith('/')
     ? posix.normalize(pathPart.slice(1))
     : posix.normalize(posix.join(posix.dirname(fromFile), pathPart));
