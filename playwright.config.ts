@@ -1,8 +1,7 @@
 import { defineConfig } from '@playwright/test';
 import { existsSync } from 'node:fs';
+import { chromiumArgs, chromiumPath } from './scripts/chromium.mjs';
 
-// Playwright cannot download browsers on every machine we run on; Debian's chromium works.
-const executablePath = process.env.CHROMIUM_PATH || (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
 const corpusBuilt = existsSync('dist-corpus/index.html');
 const preview = (dir: string, port: number, base = '') => ({
   command: `node scripts/serve-static.mjs ${dir} ${port} ${base}`,
@@ -19,10 +18,7 @@ export default defineConfig({
   retries: 0,
   reporter: process.env.PLAYWRIGHT_JSON_OUTPUT_NAME ? [['list'], ['json']] : [['list']],
   use: {
-    launchOptions: {
-      executablePath,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
-    },
+    launchOptions: { executablePath: chromiumPath, args: chromiumArgs },
   },
   projects: [
     { name: 'embedded', testMatch: /embedded\..*spec\.ts/, use: { baseURL: 'http://127.0.0.1:4321' } },

@@ -3,6 +3,7 @@
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { median } from './median.mjs';
 
 const gz = (buf) => gzipSync(buf, { level: 9 }).length;
 
@@ -45,11 +46,7 @@ export function entryPageMedians(dist) {
     const html = readFileSync(join(dir, name, 'index.html'));
     return { raw: html.length, gzip: gz(html) };
   });
-  const mid = (xs) => {
-    const s = [...xs].sort((a, b) => a - b);
-    return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-  };
-  return { pages: sizes.length, rawBytes: mid(sizes.map((s) => s.raw)), gzipBytes: mid(sizes.map((s) => s.gzip)) };
+  return { pages: sizes.length, rawBytes: median(sizes.map((s) => s.raw)), gzipBytes: median(sizes.map((s) => s.gzip)) };
 }
 
 export function pageWeight(dist, urlPath, base = '') {

@@ -5,8 +5,9 @@ import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { chromiumArgs, chromiumPath } from '../scripts/chromium.mjs';
+import { median } from './median.mjs';
 
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'];
 
 /** Serves `dist` on a free loopback port; the server dies with this process. */
 export async function startServer(dist) {
@@ -20,15 +21,10 @@ export async function startServer(dist) {
   return { port, stop };
 }
 
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length ? (s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2) : NaN;
-};
 
 export async function measureSearch({ dist, queries, loads, startPath = '/' }) {
   const { port, stop } = await startServer(dist);
-  const executablePath = process.env.CHROMIUM_PATH || (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
-  const browser = await chromium.launch({ executablePath, args: ARGS });
+  const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
   const results = [];
   try {
     for (const query of queries) {
@@ -83,4 +79,3 @@ export async function measureSearch({ dist, queries, loads, startPath = '/' }) {
   return results;
 }
 
-export { median };

@@ -8,7 +8,8 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { generateTree } from './generateTree.mjs';
 import { dirStats, entryPageMedians, pageWeight } from './measurePages.mjs';
-import { measureSearch, median } from './measureSearch.mjs';
+import { median } from './median.mjs';
+import { measureSearch } from './measureSearch.mjs';
 
 const { values: opt } = parseArgs({
   options: {
@@ -118,8 +119,7 @@ if (!opt['no-scale']) {
     rmSync(join(work, `dist-${n}`), { recursive: true, force: true });
   }
   const base = report.median.wallS * 1000;
-  const realEntries = report.pageWeight ? readdirSync(join(dist, 'kb')).length : 0;
-  report.realPerEntryMs = round(base / realEntries, 1);
+  report.realPerEntryMs = round(base / readdirSync(join(dist, 'kb')).length, 1);
 }
 
 const lines = [];

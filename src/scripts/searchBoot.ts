@@ -2,8 +2,14 @@
 // reader reaches for search (focus, `/`, Ctrl/⌘+K).
 type SearchUi = typeof import('./searchUi');
 let ui: Promise<SearchUi> | undefined;
-// The index and the UI load side by side: neither waits for the other to arrive first.
-const loadUi = () => (ui ??= (void import('./pagefindClient').then((c) => c.getPagefind().catch(() => undefined)), import('./searchUi')));
+function loadUi(): Promise<SearchUi> {
+  if (!ui) {
+    // The index and the UI load side by side: neither waits for the other to arrive first.
+    void import('./pagefindClient').then((c) => c.getPagefind().catch(() => undefined));
+    ui = import('./searchUi');
+  }
+  return ui;
+}
 
 function isTyping(target: EventTarget | null): boolean {
   const el = target as HTMLElement | null;
