@@ -29,6 +29,8 @@ if (!existsSync(corpus) && ci) {
 const EMBEDDED = { KB_CONTENT_DIR: '', BASE_PATH: '', SITE_URL: '' };
 const vitest = (dir, name) => ['node_modules/vitest/vitest.mjs', 'run', dir, '--no-file-parallelism', '--reporter=default', '--reporter=json', `--outputFile.json=${report}/${name}.json`];
 const stages = [
+  // `astro sync` writes the types of `astro:content` that a fresh clone does not have yet.
+  () => run('astro sync', [...astro, 'sync'], EMBEDDED),
   () => run('typecheck', ['node_modules/typescript/bin/tsc', '--noEmit', '-p', '.']),
   () => run('unit tests', vitest('tests/unit', 'unit')),
   () => run('build: embedded content → dist/', [...astro, 'build'], EMBEDDED),
