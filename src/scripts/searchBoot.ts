@@ -2,8 +2,29 @@
 // reader reaches for search (focus, `/`, Ctrl/⌘+K).
 type SearchUi = typeof import('./searchUi');
 let ui: Promise<SearchUi> | undefined;
+/**
+ * Asks the browser for Pagefind's script and WASM straight away, in parallel with our own
+ * chunks, instead of only after the client chunk has arrived and asked for them.
+ */
+function preloadIndex(): void {
+  const base = import.meta.env.BASE_URL.replace(/\/?$/, '/');
+  const link = (rel: string, href: string, as?: string) => {
+    const el = document.createElement('link');
+    el.rel = rel;
+    el.href = href;
+    if (as) {
+      el.as = as;
+      el.crossOrigin = 'anonymous';
+    }
+    document.head.append(el);
+  };
+  link('modulepreload', `${base}pagefind/pagefind.js`);
+  link('preload', `${base}pagefind/wasm.${document.documentElement.lang || 'unknown'}.pagefind`, 'fetch');
+}
+
 function loadUi(): Promise<SearchUi> {
   if (!ui) {
+    preloadIndex();
     // The index and the UI load side by side: neither waits for the other to arrive first.
     void import('./pagefindClient').then((c) => c.getPagefind().catch(() => undefined));
     ui = import('./searchUi');
