@@ -1,9 +1,10 @@
 import { loadTree } from '../src/lib/kb/loadTree';
 import { buildMethodology } from '../src/lib/kb/projectTypes';
 import { indexSteps } from '../src/lib/kb/stepIndex';
+import { CORPUS_CONTENT } from '../tests/build/sites';
 import { expect, expectNoAxeViolations, Site, test } from './fixtures';
 
-const corpus = loadTree('../shared/corpus/scaffold/content').tree;
+const corpus = loadTree(CORPUS_CONTENT).tree;
 const mlEntries = new Set(buildMethodology(corpus, indexSteps(corpus.steps)).projectTypes.find((t) => t.id === 'ml')!.entries);
 const titleOf = new Map(corpus.entries.map((e) => [e.name, e]));
 

@@ -10,17 +10,13 @@ import { formatProblem, KnowledgeBaseError } from '../lib/kb/problems';
 import { renderTree } from '../lib/kb/renderTree';
 import type { KnowledgeTree } from '../lib/kb/types';
 import type { RenderedBody } from '../lib/markdown/renderBody';
+import type { BodyRef } from '../lib/schema/bodyRef';
 import { titleFromName } from '../lib/slugs';
-
-/** Where a rendered body lives on disk, and its headings for the table of contents. */
-interface BodyRef {
-  html: string;
-  headings: RenderedBody['headings'];
-  title?: string;
-}
 
 interface LoadedSite {
   tree: KnowledgeTree;
+  /** Entry titles come from a leading `# ` heading of the body, known only after rendering. */
+  titles: Map<string, string | undefined>;
   entries: Map<string, BodyRef>;
   steps: Map<string, BodyRef>;
   domainIntros: Map<string, BodyRef>;
@@ -43,7 +39,7 @@ function writeBodies(dir: string, bodies: Map<string, RenderedBody>): Map<string
   for (const [name, body] of bodies) {
     const file = join(dir, `${name}.html`);
     writeFileSync(file, body.html);
-    refs.set(name, { html: file, headings: body.headings, title: body.title });
+    refs.set(name, { html: file, headings: body.headings });
   }
   return refs;
 }
@@ -95,6 +91,7 @@ function loadSite(slice: Slice, root: string, base: string, cacheDir: string, lo
     const dir = bodiesDir(join(cacheDir, 'scaffold-kb'), createHash('sha256').update(key).digest('hex').slice(0, 16));
     return {
       tree: loaded.tree,
+      titles: new Map([...rendered.entries].map(([name, body]) => [name, body.title])),
       entries: writeBodies(join(dir, 'entries'), rendered.entries),
       steps: writeBodies(join(dir, 'steps'), rendered.steps),
       domainIntros: writeBodies(join(dir, 'domains'), rendered.domainIntros),
@@ -125,8 +122,8 @@ export function knowledgeTreeLoader(slice: Slice, root: string, base: string): L
       switch (slice) {
         case 'entries':
           for (const e of tree.entries) {
-            const body = site.entries.get(e.name)!;
-            await put(e.name, { ...e.data, domain: e.domain, file: e.file, title: body.title ?? titleFromName(e.name), body });
+            const title = site.titles.get(e.name) ?? titleFromName(e.name);
+            await put(e.name, { ...e.data, domain: e.domain, file: e.file, title, body: site.entries.get(e.name)! });
           }
           break;
         case 'steps':

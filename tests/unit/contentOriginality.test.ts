@@ -2,8 +2,9 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { CORPUS_CONTENT } from '../build/sites';
 
-const corpus = resolve('../shared/corpus/scaffold/content');
+const corpus = CORPUS_CONTENT;
 const tool = resolve('../shared/tools/overlap.py');
 const available = existsSync(corpus) && existsSync(tool);
 
