@@ -72,6 +72,15 @@ export function checkTree(tree: KnowledgeTree, rejectedEntries: ReadonlySet<stri
     if (!types.has(c.data['project-type'])) {
       problems.push({ file: c.file, field: 'project-type', expected: `expected a project type that has an overlay (${[...types].join(', ') || 'none'})`, found: JSON.stringify(c.data['project-type']) });
     }
+    c.data.options.forEach((o, i) => {
+      o.choices.forEach((choice, j) => {
+        (choice.entries ?? []).forEach((name, k) => {
+          if (!entryFiles.has(name)) {
+            problems.push({ file: c.file, field: `options.${i}.choices.${j}.entries.${k}`, expected: 'expected the name of a knowledge entry', found: JSON.stringify(name) });
+          }
+        });
+      });
+    });
   }
 
   return { problems, warnings };
