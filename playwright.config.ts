@@ -3,6 +3,8 @@ import { existsSync } from 'node:fs';
 import { chromiumArgs, chromiumPath } from './scripts/chromium.mjs';
 
 const corpusBuilt = existsSync('dist-corpus/index.html');
+// Several checkouts on one machine can run their suites at once when each sets its own KB_TEST_PORT.
+const port = Number(process.env.KB_TEST_PORT || 4321);
 const preview = (dir: string, port: number, base = '') => ({
   command: `node scripts/serve-static.mjs ${dir} ${port} ${base}`,
   url: `http://127.0.0.1:${port}${base}/`,
@@ -21,9 +23,9 @@ export default defineConfig({
     launchOptions: { executablePath: chromiumPath, args: chromiumArgs },
   },
   projects: [
-    { name: 'embedded', testMatch: /embedded\..*spec\.ts/, use: { baseURL: 'http://127.0.0.1:4321' } },
-    { name: 'base-path', testMatch: /basePath\..*spec\.ts/, use: { baseURL: 'http://127.0.0.1:4323' } },
-    ...(corpusBuilt ? [{ name: 'corpus', testIgnore: /(embedded|basePath)\..*spec\.ts/, use: { baseURL: 'http://127.0.0.1:4322' } }] : []),
+    { name: 'embedded', testMatch: /embedded\..*spec\.ts/, use: { baseURL: `http://127.0.0.1:${port}` } },
+    { name: 'base-path', testMatch: /basePath\..*spec\.ts/, use: { baseURL: `http://127.0.0.1:${port + 2}` } },
+    ...(corpusBuilt ? [{ name: 'corpus', testIgnore: /(embedded|basePath)\..*spec\.ts/, use: { baseURL: `http://127.0.0.1:${port + 1}` } }] : []),
   ],
-  webServer: [preview('dist', 4321), preview('dist-base', 4323, '/kb'), ...(corpusBuilt ? [preview('dist-corpus', 4322)] : [])],
+  webServer: [preview('dist', port), preview('dist-base', port + 2, '/kb'), ...(corpusBuilt ? [preview('dist-corpus', port + 1)] : [])],
 });
