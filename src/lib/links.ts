@@ -47,3 +47,16 @@ export function createLinks(basePath: string | undefined) {
 }
 
 export type Links = ReturnType<typeof createLinks>;
+
+/**
+ * Names that become one path segment of a URL (project types, step keys, domain folders,
+ * cross-cutting overlay names). Letters, digits, `-`, `_` and `.` survive every server and
+ * link checker unchanged; `/`, `#`, `?`, `%` and spaces would split, cut or re-encode the URL.
+ */
+export const ROUTE_SEGMENT = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+
+export function isRouteSegment(name: string): boolean {
+  return ROUTE_SEGMENT.test(name);
+}
+
+export const ROUTE_SEGMENT_EXPECTATION = 'expected a name of letters, digits, "-", "_" or "." starting with a letter or digit';

@@ -6,20 +6,39 @@ import GithubSlugger from 'github-slugger';
  */
 export const CHROME_IDS = ['kb-main', 'kb-toc', 'kb-search-input', 'kb-search-results', 'kb-search-page-input', 'kb-search-page-results', 'kb-used-by', 'kb-related', 'kb-sources', 'kb-base-knowledge', 'kb-by-type', 'kb-toggles', 'kb-definition', 'kb-entries'] as const;
 
-/** GitHub-compatible heading ids, deduplicated per page (`setup`, `setup-1`, ...). */
-export function createHeadingSlugger(): (text: string) => string {
+/** Ids markdown-it-footnote gives a body with `count` footnotes (`fn1`, `fnref1`; `fnref1:1` cannot clash). */
+export function footnoteIds(count: number): string[] {
+  const ids: string[] = [];
+  for (let n = 1; n <= count; n++) ids.push(`fn${n}`, `fnref${n}`);
+  return ids;
+}
+
+/**
+ * GitHub-compatible heading ids, deduplicated per page (`setup`, `setup-1`, ...). Chrome ids
+ * and any `reserved` ids (footnotes) are taken first, so no id appears twice on a page.
+ */
+export function createHeadingSlugger(reserved: readonly string[] = []): (text: string) => string {
   const slugger = new GithubSlugger();
-  for (const id of CHROME_IDS) slugger.slug(id);
+  for (const id of [...CHROME_IDS, ...reserved]) slugger.slug(id);
   return (text) => slugger.slug(text);
 }
 
-/** URL segment for a topic: case and punctuation folded, so `INVEST` and `invest` share a page. */
+/**
+ * URL segment for a topic. Case and punctuation fold (`INVEST` and `invest`, `ci/cd` and
+ * `ci-cd` share a page), letters of every script are kept (`données` → `/topics/donn%C3%A9es/`),
+ * and the symbols that tell languages apart are spelled out, so `C++`, `C#` and `C` get
+ * three pages. Topics that still fold together are reported by checkTree.
+ */
 export function topicSlug(topic: string): string {
-  return topic
+  const slug = topic
+    .normalize('NFKC')
     .toLowerCase()
-    .normalize('NFKD')
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '') || 'topic';
+    .replace(/\+/g, '-plus-')
+    .replace(/#/g, '-sharp-')
+    .replace(/[^\p{L}\p{M}\p{N}]+/gu, '-')
+    .replace(/^-+|-+$/g, '');
+  // A topic of symbols only (`🚀`, `→`) still needs a page of its own.
+  return slug || `u-${[...topic.trim()].map((c) => c.codePointAt(0)!.toString(16)).join('-')}`;
 }
 
 /** `data-pipeline-batch-patterns` → `Data Pipeline Batch Patterns`, for entries with no `# ` title. */

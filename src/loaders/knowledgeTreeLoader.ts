@@ -2,7 +2,7 @@ import type { Loader, LoaderContext } from 'astro/loaders';
 import { AstroError } from 'astro/errors';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createLinks } from '../lib/links';
 import { loadTree } from '../lib/kb/loadTree';
@@ -77,15 +77,17 @@ function loadSite(slice: Slice, root: string, base: string, cacheDir: string, lo
   }
   const promise = (async () => {
     let loaded;
+    let rendered;
     try {
       loaded = loadTree(root);
+      rendered = renderTree(loaded.tree, createLinks(base));
+      if (rendered.problems.length) throw new KnowledgeBaseError(resolve(root), rendered.problems);
     } catch (err) {
       if (err instanceof KnowledgeBaseError) {
         throw new AstroError(err.message.split('\n')[0], err.problems.map(formatProblem).join('\n') + '\nFix each file named above and build again.');
       }
       throw err;
     }
-    const rendered = renderTree(loaded.tree, createLinks(base));
     const warnings = [...loaded.warnings, ...rendered.warnings];
     if (warnings.length) logger.warn(`${warnings.length} warning(s) in ${root}:\n${warnings.map(formatProblem).join('\n')}`);
     const dir = bodiesDir(join(cacheDir, 'scaffold-kb'), createHash('sha256').update(key).digest('hex').slice(0, 16));

@@ -1,4 +1,6 @@
 import type { Problem } from './problems';
+import { duplicateOverlayProblems, routeNameProblems } from './routeNames';
+import { topicCollisions } from './topics';
 import type { KnowledgeTree } from './types';
 
 export interface CheckResult {
@@ -8,8 +10,8 @@ export interface CheckResult {
 
 /** Rules that span files: unique names and every reference between files. */
 export function checkTree(tree: KnowledgeTree, rejectedEntries: ReadonlySet<string> = new Set()): CheckResult {
-  const problems: Problem[] = [];
-  const warnings: Problem[] = [];
+  const problems: Problem[] = [...routeNameProblems(tree), ...duplicateOverlayProblems(tree)];
+  const warnings: Problem[] = [...topicCollisions(tree.entries)];
 
   const entryFiles = new Map<string, string[]>();
   for (const e of tree.entries) entryFiles.set(e.name, [...(entryFiles.get(e.name) ?? []), e.file]);

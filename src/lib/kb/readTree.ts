@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, lstatSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { basename, join, relative, sep } from 'node:path';
 import type { z } from 'astro/zod';
 import { KnowledgeEntryFrontmatterSchema } from '../schema/knowledgeEntry';
@@ -18,19 +18,71 @@ export interface ReadResult {
   rejectedEntries: Set<string>;
 }
 
-function walk(dir: string): string[] {
+/** Largest content file read; the biggest upstream entry is ~60 KB. */
+export const MAX_FILE_BYTES = 2 * 1024 * 1024;
+
+const toPosix = (p: string) => p.split(sep).join('/');
+const isInside = (root: string, p: string) => p === root || p.startsWith(root + sep);
+
+/**
+ * Lists the files under `dir`, sorted. Nothing is skipped without a word: hidden files are
+ * warnings, symbolic links that leave the tree or loop are problems, and every one is named.
+ * Links that stay inside the tree are followed (a directory only once, so loops end).
+ */
+function walk(dir: string, realRoot: string, rel: (p: string) => string, problems: Problem[], warnings: Problem[], seen = new Set<string>()): string[] {
   if (!existsSync(dir)) return [];
   const out: string[] = [];
+  const realDir = realpathSync(dir);
+  if (!isInside(realRoot, realDir)) {
+    problems.push({ file: `${rel(dir)}/`, expected: 'expected a folder inside the content tree', found: 'a symbolic link to a place outside it' });
+    return out;
+  }
+  if (seen.has(realDir)) return out;
+  seen.add(realDir);
   for (const name of readdirSync(dir).sort()) {
-    if (name.startsWith('.')) continue;
     const full = join(dir, name);
-    if (statSync(full).isDirectory()) out.push(...walk(full));
+    const file = rel(full);
+    if (name.startsWith('.')) {
+      warnings.push({ file, expected: 'a hidden file or folder (its name starts with a dot), so not part of the site' });
+      continue;
+    }
+    let isDir: boolean;
+    try {
+      if (lstatSync(full).isSymbolicLink()) {
+        let real: string;
+        try {
+          real = realpathSync(full);
+        } catch (err) {
+          const code = (err as NodeJS.ErrnoException).code;
+          problems.push({
+            file,
+            expected: 'expected a file or a link to a file inside the content tree',
+            found: code === 'ELOOP' ? 'a symbolic link loop' : code === 'ENOENT' ? 'a symbolic link to nothing' : `a symbolic link that cannot be read (${code})`,
+          });
+          continue;
+        }
+        if (!isInside(realRoot, real)) {
+          problems.push({ file, expected: 'expected a file or a link to a file inside the content tree', found: 'a symbolic link to a place outside it' });
+          continue;
+        }
+        if (statSync(real).isDirectory() && seen.has(real)) {
+          problems.push({ file, expected: 'expected each folder to be reached once', found: 'a symbolic link to a folder already read (a loop, or a second path to the same files)' });
+          continue;
+        }
+      }
+      isDir = statSync(full).isDirectory();
+    } catch (err) {
+      problems.push({ file, expected: 'expected a readable file', found: `an error (${(err as NodeJS.ErrnoException).code ?? 'unknown'})` });
+      continue;
+    }
+    if (isDir) out.push(...walk(full, realRoot, rel, problems, warnings, seen));
     else out.push(full);
   }
   return out;
 }
 
-const toPosix = (p: string) => p.split(sep).join('/');
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
 
 /**
  * Reads a scaffold `content/` tree file by file. Each file is validated on its own here;
@@ -41,6 +93,29 @@ export function readTree(root: string): ReadResult {
   const warnings: Problem[] = [];
   const rejectedEntries = new Set<string>();
   const rel = (p: string) => toPosix(relative(root, p));
+  const realRoot = existsSync(root) ? realpathSync(root) : root;
+  const files = (dir: string) => walk(join(root, dir), realRoot, rel, problems, warnings);
+
+  /** A file's text, or undefined with a problem: too big, or bytes that are not UTF-8. */
+  function readText(path: string): string | undefined {
+    const file = rel(path);
+    const size = statSync(path).size;
+    if (size > MAX_FILE_BYTES) {
+      problems.push({ file, expected: `expected a file of at most ${MAX_FILE_BYTES / 1024 / 1024} MB`, found: `${(size / 1024 / 1024).toFixed(1)} MB` });
+      return undefined;
+    }
+    const bytes = readFileSync(path);
+    try {
+      return utf8.decode(bytes);
+    } catch {
+      // Name the line, so the author finds the byte without a hex editor.
+      const text = new TextDecoder('utf-8').decode(bytes);
+      const at = text.indexOf('\uFFFD');
+      const line = at >= 0 ? text.slice(0, at).split('\n').length : undefined;
+      problems.push({ file, line, expected: 'expected UTF-8 text', found: 'bytes that are not UTF-8 (saved in another encoding?)' });
+      return undefined;
+    }
+  }
   const tree: KnowledgeTree = {
     root,
     hasPipeline: existsSync(join(root, 'pipeline')),
@@ -65,7 +140,9 @@ export function readTree(root: string): ReadResult {
 
   function readMarkdown(path: string) {
     const file = rel(path);
-    const split = splitMarkdown(readFileSync(path, 'utf8'), file);
+    const text = readText(path);
+    if (text === undefined) return undefined;
+    const split = splitMarkdown(text, file);
     if (isProblem(split)) {
       problems.push(split);
       return undefined;
@@ -73,11 +150,11 @@ export function readTree(root: string): ReadResult {
     return { file, ...split };
   }
 
-  for (const path of walk(join(root, 'knowledge'))) {
+  for (const path of files('knowledge')) {
     const file = rel(path);
     const parts = file.split('/');
     if (parts.length === 2 && parts[1] === 'VERSION') {
-      tree.version = readFileSync(path, 'utf8').trim();
+      tree.version = readText(path)?.trim();
       continue;
     }
     if (!file.endsWith('.md')) {
@@ -117,7 +194,7 @@ export function readTree(root: string): ReadResult {
     tree.entries.push({ name: data.name, domain, file, data, body: md.body });
   }
 
-  for (const path of walk(join(root, 'pipeline'))) {
+  for (const path of files('pipeline')) {
     const file = rel(path);
     if (!file.endsWith('.md')) {
       warnings.push({ file, expected: 'not a markdown file, so not part of the site' });
@@ -135,13 +212,15 @@ export function readTree(root: string): ReadResult {
 
   /** Reads a YAML file that must hold a mapping; anything else is reported, never skipped. */
   function readYamlFiles(dir: string, each: (record: Record<string, unknown>, file: string) => void) {
-    for (const path of walk(join(root, dir))) {
+    for (const path of files(dir)) {
       const file = rel(path);
       if (!/\.ya?ml$/.test(file)) {
         warnings.push({ file, expected: 'not a YAML file, so not part of the site' });
         continue;
       }
-      const parsed = parseYaml(readFileSync(path, 'utf8'), file);
+      const text = readText(path);
+      if (text === undefined) continue;
+      const parsed = parseYaml(text.startsWith('\uFEFF') ? text.slice(1) : text, file);
       if (isProblem(parsed)) problems.push(parsed);
       else if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
         problems.push({ file, expected: 'expected a YAML mapping of fields', found: parsed === null ? 'an empty file' : describeValue(parsed) });

@@ -8,6 +8,8 @@ export interface RenderedTree {
   entries: Map<string, RenderedBody>;
   domainIntros: Map<string, RenderedBody>;
   steps: Map<string, RenderedBody>;
+  /** URLs outside the allow-list; the loader fails the build on any of these. */
+  problems: Problem[];
   warnings: Problem[];
 }
 
@@ -27,9 +29,12 @@ export function linkTargets(tree: KnowledgeTree, links: Links): Map<string, Link
 export function renderTree(tree: KnowledgeTree, links: Links): RenderedTree {
   const targets = linkTargets(tree, links);
   const warnings: Problem[] = [];
+  const problems: Problem[] = [];
   const render = (file: string, body: string) => {
     const out = renderBody(body, { file, targets });
     for (const reason of out.deadLinks) warnings.push({ file, expected: `${reason}; kept as plain text` });
+    for (const note of out.notes) warnings.push({ file, field: 'body', expected: note });
+    for (const bad of out.unsafeUrls) problems.push({ file, field: 'body', ...bad });
     return out;
   };
   const entries = new Map<string, RenderedBody>();
@@ -50,5 +55,5 @@ export function renderTree(tree: KnowledgeTree, links: Links): RenderedTree {
   };
   for (const e of tree.entries) check(e.file, entries.get(e.name)!);
   for (const s of tree.steps) check(s.file, steps.get(s.name)!);
-  return { entries, domainIntros, steps, warnings };
+  return { entries, domainIntros, steps, problems, warnings };
 }

@@ -1,4 +1,5 @@
 import { topicSlug } from '../slugs';
+import type { Problem } from './problems';
 import type { KnowledgeEntry } from './types';
 
 export interface Topic {
@@ -46,4 +47,30 @@ export function topicSections(topics: readonly Topic[]): TopicSection[] {
   return [...sections.entries()]
     .sort(([a], [b]) => (a === '#' ? 1 : b === '#' ? -1 : a.localeCompare(b)))
     .map(([letter, list]) => ({ letter, topics: list }));
+}
+
+/**
+ * Topics spelled differently (not just in case) that fold to one page: `ci/cd` and `ci-cd`.
+ * They are merged on purpose, but an author may not mean it, so each merge is a warning
+ * naming the spellings and the files that use them.
+ */
+export function topicCollisions(entries: readonly { file: string; data: { topics: readonly string[] } }[]): Problem[] {
+  const bySlug = new Map<string, Map<string, Set<string>>>();
+  for (const e of entries) {
+    for (const t of e.data.topics) {
+      const slug = topicSlug(t);
+      const spellings = bySlug.get(slug) ?? new Map<string, Set<string>>();
+      const key = t.normalize('NFKC').toLowerCase().trim();
+      spellings.set(key, (spellings.get(key) ?? new Set()).add(e.file));
+      bySlug.set(slug, spellings);
+    }
+  }
+  const warnings: Problem[] = [];
+  for (const [slug, spellings] of bySlug) {
+    if (spellings.size < 2) continue;
+    const files = [...new Set([...spellings.values()].flatMap((f) => [...f]))].sort();
+    const names = [...spellings.keys()].map((k) => JSON.stringify(k)).join(', ');
+    warnings.push({ file: files.join(', '), field: 'topics', expected: `topics ${names} share one page, /topics/${slug}/; use one spelling if they are different topics` });
+  }
+  return warnings;
 }

@@ -1,7 +1,8 @@
 import hljs from 'highlight.js/lib/common';
 import MarkdownIt from 'markdown-it';
 import footnote from 'markdown-it-footnote';
-import { createHeadingSlugger } from '../slugs';
+import { isOtherOrigin, SAFE_URL_EXPECTATION, unsafeUrlReason } from '../safeUrl';
+import { createHeadingSlugger, footnoteIds } from '../slugs';
 import { resolveRelativeLink, type LinkTarget } from './resolveRelativeLink';
 
 export interface TocHeading {
@@ -24,6 +25,10 @@ export interface RenderedBody {
   links: OutgoingLink[];
   /** Links that pointed at files which are not pages; their text is kept, the link dropped. */
   deadLinks: string[];
+  /** Other changes the reader should know about (an outside image shown as a link). */
+  notes: string[];
+  /** URLs outside the allow-list (`javascript:` …): the build fails on any of these. */
+  unsafeUrls: { expected: string; found: string }[];
 }
 
 export interface RenderOptions {
@@ -34,6 +39,11 @@ export interface RenderOptions {
 // markdown-it, not remark: on the 4 MB upstream tree it parses several times faster, and the
 // body is the bulk of a build's work. Raw HTML stays escaped: a stray tag must not break the page.
 const md = new MarkdownIt({ html: false, linkify: true, typographer: false }).use(footnote);
+// markdown-it silently turns links it dislikes into text; we accept every URL here and judge
+// it in rewriteLinks with the site's one rule (safeUrl.ts), so a bad URL is an error, not lost.
+md.validateLink = () => true;
+// Bare `ftp://…` text stays text: only the schemes the allow-list accepts become links.
+md.linkify.add('ftp:', null);
 const escape = md.utils.escapeHtml;
 type Token = ReturnType<typeof md.parse>[number];
 
@@ -80,7 +90,26 @@ function rewriteLinks(inline: Token, options: RenderOptions, result: RenderedBod
   const kept: Token[] = [];
   const dropped: boolean[] = [];
   for (const child of children) {
+    if (child.type === 'image') {
+      const src = String(child.attrGet('src') ?? '');
+      if (unsafeUrlReason(src)) {
+        result.unsafeUrls.push({ expected: SAFE_URL_EXPECTATION, found: `an image with src ${JSON.stringify(src)}` });
+        continue;
+      }
+      if (isOtherOrigin(src)) {
+        // The CSP loads images from the site only; a link keeps the picture one click away.
+        result.notes.push(`shows an image from another origin (${src}), which the site's Content-Security-Policy blocks; shown as a link`);
+        kept.push(...imageAsLink(child, src));
+        continue;
+      }
+    }
     if (child.type === 'link_open') {
+      const href = String(child.attrGet('href') ?? '');
+      if (unsafeUrlReason(href)) {
+        result.unsafeUrls.push({ expected: SAFE_URL_EXPECTATION, found: `a link to ${JSON.stringify(href)}` });
+        dropped.push(true);
+        continue;
+      }
       const res = resolveRelativeLink(options.file, String(child.attrGet('href') ?? ''), options.targets);
       if (res.action === 'rewrite') {
         child.attrSet('href', res.url);
@@ -99,6 +128,24 @@ function rewriteLinks(inline: Token, options: RenderOptions, result: RenderedBod
   inline.children = kept;
 }
 
+function imageAsLink(image: Token, src: string): Token[] {
+  const open = new (image.constructor as new (type: string, tag: string, nesting: number) => Token)('link_open', 'a', 1);
+  open.attrSet('href', src);
+  const text = new (image.constructor as new (type: string, tag: string, nesting: number) => Token)('text', '', 0);
+  text.content = `Image: ${image.content || src}`;
+  const close = new (image.constructor as new (type: string, tag: string, nesting: number) => Token)('link_close', 'a', -1);
+  return [open, text, close];
+}
+
+/** `style="text-align:center"` → `class="align-center"`: the CSP allows no inline styles. */
+function alignToClass(t: Token): void {
+  const style = t.attrGet('style');
+  if (!style) return;
+  const align = /text-align:\s*(left|center|right)/.exec(String(style))?.[1];
+  t.attrs = (t.attrs ?? []).filter(([name]) => name !== 'style');
+  if (align) t.attrJoin('class', `align-${align}`);
+}
+
 /**
  * GFM task-list items (`- [ ] step`) as ballot boxes: text, not disabled checkboxes, which
  * would be form controls without labels that nobody can tick.
@@ -111,13 +158,15 @@ function markTaskItem(inline: Token): void {
 
 /** Markdown body → HTML with stable heading ids, rewritten links and highlighted code. */
 export function renderBody(markdown: string, options: RenderOptions): RenderedBody {
-  const result: RenderedBody = { html: '', headings: [], links: [], deadLinks: [] };
-  const tokens = md.parse(markdown, {});
+  const result: RenderedBody = { html: '', headings: [], links: [], deadLinks: [], notes: [], unsafeUrls: [] };
+  const env: { footnotes?: { list?: unknown[] } } = {};
+  const tokens = md.parse(markdown, env);
   if (tokens[0]?.type === 'heading_open' && tokens[0].tag === 'h1') {
     result.title = inlineText(tokens[1]) || undefined;
     tokens.splice(0, 3);
   }
-  const slug = createHeadingSlugger();
+  // Footnotes take `fn1`, `fnref1`, …: a heading must not take them too.
+  const slug = createHeadingSlugger(footnoteIds(env.footnotes?.list?.length ?? 0));
   let tables = 0;
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
@@ -125,6 +174,7 @@ export function renderBody(markdown: string, options: RenderOptions): RenderedBo
       rewriteLinks(t, options, result);
       if (tokens[i - 2]?.type === 'list_item_open') markTaskItem(t);
     }
+    else if (t.type === 'th_open' || t.type === 'td_open') alignToClass(t);
     else if (t.type === 'heading_open') {
       // The page owns the only h1; body h1s become sections.
       const tag = t.tag === 'h1' ? 'h2' : t.tag;
@@ -145,6 +195,6 @@ export function renderBody(markdown: string, options: RenderOptions): RenderedBo
       t.meta = { label: `Table ${++tables}: ${header.join(' ').slice(0, 60)}` };
     }
   }
-  result.html = md.renderer.render(tokens, md.options, {});
+  result.html = md.renderer.render(tokens, md.options, env);
   return result;
 }

@@ -1,12 +1,12 @@
 import { z } from 'astro/zod';
-import { CalendarDateSchema, KebabNameSchema } from './shared';
+import { CalendarDateSchema, KebabNameSchema, SafeUrlSchema } from './shared';
 
 export const VOLATILITY = ['stable', 'evolving', 'fast-moving'] as const;
 
 /** One entry of `sources`: where a fact came from and when it was last checked. */
 export const SourceSchema = () =>
   z.looseObject({
-    url: z.string().min(1),
+    url: SafeUrlSchema(),
     anchor: z.string().optional(),
     hash: z.string().optional(),
     retrieved: CalendarDateSchema().optional(),

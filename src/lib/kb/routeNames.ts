@@ -1,0 +1,58 @@
+import { isRouteSegment, ROUTE_SEGMENT_EXPECTATION } from '../links';
+import type { Problem } from './problems';
+import type { KnowledgeTree } from './types';
+
+/**
+ * Every name that becomes a route is checked before Astro sees it: a project type `a/b`
+ * would otherwise fail deep inside Astro with "Missing parameter" and no file named, and a
+ * domain folder `My Domain #1` would give links that end at the `#`.
+ */
+export function routeNameProblems(tree: KnowledgeTree): Problem[] {
+  const problems: Problem[] = [];
+  const check = (name: string, file: string, field: string | undefined, url: string) => {
+    if (!isRouteSegment(name)) problems.push({ file, field, expected: `${ROUTE_SEGMENT_EXPECTATION} (it becomes the URL ${url})`, found: JSON.stringify(name) });
+  };
+
+  const domains = new Map<string, string>();
+  for (const e of tree.entries) if (!domains.has(e.domain)) domains.set(e.domain, `knowledge/${e.domain}/`);
+  for (const d of tree.domainIntros) if (!domains.has(d.domain)) domains.set(d.domain, `knowledge/${d.domain}/`);
+  for (const [domain, folder] of domains) check(domain, folder, 'folder name', '/domains/<folder>/');
+
+  for (const o of tree.overlays) {
+    const type = o.data['project-type'];
+    if (type !== undefined) check(type, o.file, 'project-type', '/types/<project-type>/');
+    else check(o.data.name, o.file, 'name', '/overlays/<name>/');
+    for (const key of ['knowledge-overrides', 'step-overrides'] as const) {
+      for (const step of Object.keys(o.data[key])) check(step, o.file, `${key}.${step}`, '/steps/<step>/');
+    }
+  }
+  for (const p of tree.presets) for (const step of Object.keys(p.data.steps)) check(step, p.file, `steps.${step}`, '/steps/<step>/');
+  return problems;
+}
+
+/**
+ * One overlay per project type, one cross-cutting overlay per name: a second one would
+ * replace the first on every page, and the knowledge only it injects would vanish.
+ */
+export function duplicateOverlayProblems(tree: KnowledgeTree): Problem[] {
+  const problems: Problem[] = [];
+  const groups = new Map<string, { field: string; value: string; files: string[] }>();
+  for (const o of tree.overlays) {
+    const type = o.data['project-type'];
+    if (type !== undefined && o.data.domain !== undefined) continue; // sub-overlays stack by design
+    const [field, value] = type !== undefined ? ['project-type', type] : ['name', o.data.name];
+    const key = `${field}\0${value}`;
+    const g = groups.get(key) ?? { field, value, files: [] };
+    g.files.push(o.file);
+    groups.set(key, g);
+  }
+  for (const { field, value, files } of groups.values()) {
+    if (files.length < 2) continue;
+    for (const file of files) {
+      const others = files.filter((f) => f !== file).join(', ');
+      const what = field === 'project-type' ? 'one overlay per project type' : 'one cross-cutting overlay per name';
+      problems.push({ file, field, expected: `expected ${what}; also used by ${others}`, found: JSON.stringify(value) });
+    }
+  }
+  return problems;
+}
