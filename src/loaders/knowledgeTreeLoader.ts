@@ -84,7 +84,11 @@ function loadSite(slice: Slice, root: string, base: string, cacheDir: string, lo
       if (rendered.problems.length) throw new KnowledgeBaseError(resolve(root), rendered.problems);
     } catch (err) {
       if (err instanceof KnowledgeBaseError) {
-        throw new AstroError(err.message.split('\n')[0], err.problems.map(formatProblem).join('\n') + '\nFix each file named above and build again.');
+        const error = new AstroError(err.message.split('\n')[0], err.problems.map(formatProblem).join('\n') + '\nFix each file named above and build again.');
+        // The problem is in the content, not in our code: a stack trace would only send the
+        // author to our files (and print absolute paths of the machine that built).
+        error.stack = '';
+        throw error;
       }
       throw err;
     }
