@@ -1,20 +1,33 @@
 #!/usr/bin/env node
-// A static file server for tests and benchmarks: 127.0.0.1 only, directory URLs served from
-// index.html, the site's 404 page with a 404 status. `astro preview` allows one server per
-// project, and the tests need two sites at once.
-import { createReadStream, existsSync, statSync } from 'node:fs';
+// The static server behind `npm start`, `npm run preview`, the browser tests and benchmarks:
+// `node scripts/serve-static.mjs [dir=dist] [port=4321] [base=$BASE_PATH]`.
+// 127.0.0.1 only; directory URLs served from index.html; the site's own 404 page with a 404
+// status. It never shows internals: malformed or hostile URLs (`/%2F..%2F`, `%E0%A4%A`, NUL
+// bytes, `..`, links out of the folder) get the 404 page or a plain 400, and any failure a
+// plain 500 with no message, path or stack. It replaces `astro preview`, which answered an
+// encoded slash with a stack trace naming absolute paths, and allows one server per project.
+import { createReadStream, existsSync, realpathSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { extname, join, normalize, resolve, sep } from 'node:path';
+import { CONTENT_SECURITY_POLICY } from '../src/lib/csp.ts';
+import { normalizeBase } from '../src/lib/links.ts';
 
-const [dirArg = 'dist', portArg = '4321', baseArg = ''] = process.argv.slice(2);
-const root = resolve(dirArg);
-const base = baseArg.replace(/\/+$/, '');
+const [dirArg = 'dist', portArg = '4321', baseArg = process.env.BASE_PATH ?? ''] = process.argv.slice(2);
+const root = realpathSync(resolve(dirArg));
+const base = normalizeBase(baseArg);
+const notFoundPage = join(root, '404.html');
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
   '.css': 'text/css; charset=utf-8',
   '.json': 'application/json',
+  '.xml': 'application/xml',
+  '.txt': 'text/plain; charset=utf-8',
   '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
   '.wasm': 'application/wasm',
   '.pagefind': 'application/octet-stream',
   '.pf_meta': 'application/octet-stream',
@@ -22,32 +35,80 @@ const TYPES = {
   '.pf_fragment': 'application/octet-stream',
   '.pf_filter': 'application/octet-stream',
 };
+const HEADERS = {
+  'content-security-policy': CONTENT_SECURITY_POLICY,
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'strict-origin-when-cross-origin',
+  'cache-control': 'no-cache',
+};
 
+const inside = (p) => p === root || p.startsWith(root + sep);
+
+/** The file a URL path names, only if it is a regular file inside the served folder. */
 function fileFor(pathname) {
-  if (base && !pathname.startsWith(`${base}/`)) return undefined;
+  if (base && pathname !== base && !pathname.startsWith(`${base}/`)) return undefined;
   let rel;
   try {
     rel = decodeURIComponent(pathname.slice(base.length));
   } catch {
     return undefined;
   }
+  if (rel.includes('\0') || rel.includes('\\')) return undefined;
   const full = normalize(join(root, rel));
-  if (full !== root && !full.startsWith(root + sep)) return undefined;
-  if (existsSync(full) && statSync(full).isFile()) return full;
-  const index = join(full, 'index.html');
-  return existsSync(index) ? index : undefined;
+  if (!inside(full)) return undefined;
+  // `/topics` is redirected to `/topics/` (below), so relative URLs and canonical links agree.
+  for (const candidate of pathname.endsWith('/') ? [join(full, 'index.html')] : [full]) {
+    try {
+      if (!existsSync(candidate)) continue;
+      const real = realpathSync(candidate);
+      if (inside(real) && statSync(real).isFile()) return real;
+    } catch {
+      // Unreadable, a loop, a name the OS refuses: not found, like any missing file.
+    }
+  }
+  return undefined;
+}
+
+function send(res, status, file, head) {
+  res.writeHead(status, { ...HEADERS, 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+  if (head) return res.end();
+  createReadStream(file)
+    .on('error', () => res.destroy())
+    .pipe(res);
+}
+
+function plain(res, status, text) {
+  res.writeHead(status, { ...HEADERS, 'content-type': 'text/plain; charset=utf-8' }).end(`${text}\n`);
 }
 
 const server = createServer((req, res) => {
-  const { pathname } = new URL(req.url ?? '/', 'http://127.0.0.1');
-  const file = fileFor(pathname);
-  if (!file && !pathname.endsWith('/') && !extname(pathname) && fileFor(`${pathname}/`)) {
-    res.writeHead(301, { location: `${pathname}/` }).end();
-    return;
+  try {
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      res.setHeader('allow', 'GET, HEAD');
+      return plain(res, 405, 'Method not allowed');
+    }
+    const head = req.method === 'HEAD';
+    let pathname;
+    try {
+      // Only the path matters; `//host` must not be read as an authority.
+      pathname = new URL(`http://127.0.0.1/${(req.url ?? '/').replace(/^\/+/, '')}`).pathname;
+    } catch {
+      return plain(res, 400, 'Bad request');
+    }
+    const file = fileFor(pathname);
+    if (file) return send(res, 200, file, head);
+    if (!pathname.endsWith('/') && !extname(pathname) && fileFor(`${pathname}/`)) {
+      // Same-origin path only: leading slashes collapsed, so this can never redirect off-site.
+      res.writeHead(301, { ...HEADERS, location: `${pathname.replace(/^\/+/, '/')}/` }).end();
+      return;
+    }
+    if (existsSync(notFoundPage)) return send(res, 404, notFoundPage, head);
+    return plain(res, 404, 'Not found');
+  } catch {
+    if (!res.headersSent) plain(res, 500, 'Internal error');
+    else res.destroy();
   }
-  const target = file ?? join(root, '404.html');
-  res.writeHead(file ? 200 : 404, { 'content-type': TYPES[extname(target)] ?? 'application/octet-stream', 'cache-control': 'no-cache' });
-  createReadStream(target).pipe(res);
 });
-server.listen(Number(portArg), '127.0.0.1', () => console.log(`serving ${root} at http://127.0.0.1:${server.address().port}${base}/`));
+server.on('clientError', (_err, socket) => socket.end('HTTP/1.1 400 Bad Request\r\n\r\n'));
+server.listen(Number(portArg), '127.0.0.1', () => console.log(`serving ${dirArg} at http://127.0.0.1:${server.address().port}${base}/`));
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.close(() => process.exit(0)));
