@@ -13,6 +13,10 @@ import { CONTENT_SECURITY_POLICY } from '../src/lib/csp.ts';
 import { normalizeBase } from '../src/lib/links.ts';
 
 const [dirArg = 'dist', portArg = '4321', baseArg = process.env.BASE_PATH ?? ''] = process.argv.slice(2);
+if (!existsSync(resolve(dirArg, 'index.html'))) {
+  console.error(`No built site in ${dirArg}/: run \`npm run build\` first.`);
+  process.exit(1);
+}
 const root = realpathSync(resolve(dirArg));
 const base = normalizeBase(baseArg);
 const notFoundPage = join(root, '404.html');

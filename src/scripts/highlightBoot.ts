@@ -6,7 +6,9 @@ export function highlightFromUrl(): void {
   import(/* @vite-ignore */ src)
     .then((mod: { default?: new (o: object) => unknown }) => {
       const Highlight = mod.default ?? (window as unknown as { PagefindHighlight: new (o: object) => unknown }).PagefindHighlight;
-      new Highlight({ highlightParam: 'highlight', markContext: '[data-pagefind-body]' });
+      // addStyles: false — Pagefind would inject a <style> element, which the CSP (style-src
+      // 'self') blocks; site.css styles every <mark>.
+      new Highlight({ highlightParam: 'highlight', markContext: '[data-pagefind-body]', addStyles: false });
       // Marks shift the layout; land on the section the result pointed at.
       if (location.hash) document.getElementById(decodeURIComponent(location.hash.slice(1)))?.scrollIntoView();
     })
