@@ -288,3 +288,19 @@ describe('impossible values, ids and limits', () => {
     ]);
   });
 });
+
+describe('sections that become anchors', () => {
+  it('should refuse two sub-overlays for one type and domain, and a domain or phase that cannot be an anchor', () => {
+    const root = goodTree({
+      'methodology/web-app-fintech-2.yml': 'name: x\ndescription: Money again.\nproject-type: web-app\ndomain: fintech\n',
+      'methodology/web-app-odd.yml': 'name: y\ndescription: Odd.\nproject-type: web-app\ndomain: "a b"\n',
+      'pipeline/pre/create-prd.md': '---\nname: create-prd\ndescription: D\nphase: "pre #1"\norder: 110\n---\n',
+    });
+    expect(problemsOf(root).map((p) => [p.file, p.field, p.found])).toEqual([
+      ['methodology/web-app-odd.yml', 'domain', '"a b"'],
+      ['pipeline/pre/create-prd.md', 'phase', '"pre #1"'],
+      ['methodology/web-app-fintech-2.yml', 'domain', '"web-app + fintech"'],
+      ['methodology/web-app-fintech.yml', 'domain', '"web-app + fintech"'],
+    ]);
+  });
+});

@@ -21,11 +21,13 @@ export function routeNameProblems(tree: KnowledgeTree): Problem[] {
   for (const o of tree.overlays) {
     const type = o.data['project-type'];
     if (type !== undefined) check(type, o.file, 'project-type', '/types/<project-type>/');
+    if (o.data.domain !== undefined) check(o.data.domain, o.file, 'domain', '/types/<project-type>/#domain-<domain>');
     else check(o.data.name, o.file, 'name', '/overlays/<name>/');
     for (const key of ['knowledge-overrides', 'step-overrides'] as const) {
       for (const step of Object.keys(o.data[key])) check(step, o.file, `${key}.${step}`, '/steps/<step>/');
     }
   }
+  for (const s of tree.steps) check(s.data.phase, s.file, 'phase', '/steps/#phase-<phase>');
   for (const p of tree.presets) for (const step of Object.keys(p.data.steps)) check(step, p.file, `steps.${step}`, '/steps/<step>/');
   return problems;
 }
@@ -39,8 +41,9 @@ export function duplicateOverlayProblems(tree: KnowledgeTree): Problem[] {
   const groups = new Map<string, { field: string; value: string; files: string[] }>();
   for (const o of tree.overlays) {
     const type = o.data['project-type'];
-    if (type !== undefined && o.data.domain !== undefined) continue; // sub-overlays stack by design
-    const [field, value] = type !== undefined ? ['project-type', type] : ['name', o.data.name];
+    // Sub-overlays stack on their type by design, but one per domain: each is a section of the page.
+    const [field, value] =
+      type === undefined ? ['name', o.data.name] : o.data.domain === undefined ? ['project-type', type] : ['domain', `${type} + ${o.data.domain}`];
     const key = `${field}\0${value}`;
     const g = groups.get(key) ?? { field, value, files: [] };
     g.files.push(o.file);
@@ -50,7 +53,7 @@ export function duplicateOverlayProblems(tree: KnowledgeTree): Problem[] {
     if (files.length < 2) continue;
     for (const file of files) {
       const others = files.filter((f) => f !== file).join(', ');
-      const what = field === 'project-type' ? 'one overlay per project type' : 'one cross-cutting overlay per name';
+      const what = { 'project-type': 'one overlay per project type', name: 'one cross-cutting overlay per name', domain: 'one sub-overlay per project type and domain' }[field];
       problems.push({ file, field, expected: `expected ${what}; also used by ${others}`, found: JSON.stringify(value) });
     }
   }
