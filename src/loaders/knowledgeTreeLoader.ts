@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { createLinks } from '../lib/links';
 import { loadTree } from '../lib/kb/loadTree';
 import { formatProblem, KnowledgeBaseError } from '../lib/kb/problems';
-import { renderTree } from '../lib/kb/renderTree';
+import { renderTree, type BodyKind } from '../lib/kb/renderTree';
 import type { KnowledgeTree } from '../lib/kb/types';
 import type { RenderedBody } from '../lib/markdown/renderBody';
 import type { BodyRef } from '../lib/schema/bodyRef';
@@ -31,17 +31,22 @@ let pending: { key: string; promise: Promise<LoadedSite>; served: Set<Slice> } |
 /**
  * Rendered HTML goes to files, not into Astro's data store: Astro serialises the store and
  * bundles it into the server build, which grows faster than the tree (3,000 entries spent
- * 10 s in the bundler and 27 s syncing). Pages read the file they need.
+ * 10 s in the bundler and 27 s syncing). Pages read the file they need. Each body is written
+ * as soon as it is rendered, so the build never holds every page's HTML at once.
  */
-function writeBodies(dir: string, bodies: Map<string, RenderedBody>): Map<string, BodyRef> {
-  mkdirSync(dir, { recursive: true });
-  const refs = new Map<string, BodyRef>();
-  for (const [name, body] of bodies) {
-    const file = join(dir, `${name}.html`);
-    writeFileSync(file, body.html);
-    refs.set(name, { html: file, headings: body.headings });
-  }
-  return refs;
+function bodyWriter(dir: string) {
+  const made = new Set<string>();
+  const path = (kind: BodyKind, name: string) => join(dir, kind, `${name}.html`);
+  return {
+    write(kind: BodyKind, name: string, html: string) {
+      if (!made.has(kind)) mkdirSync(join(dir, kind), { recursive: true });
+      made.add(kind);
+      writeFileSync(path(kind, name), html);
+    },
+    refs(kind: BodyKind, bodies: Map<string, RenderedBody>): Map<string, BodyRef> {
+      return new Map([...bodies].map(([name, body]) => [name, { html: path(kind, name), headings: body.headings }]));
+    },
+  };
 }
 
 const alive = (pid: number) => {
@@ -76,11 +81,13 @@ function loadSite(slice: Slice, root: string, base: string, cacheDir: string, lo
     return promise;
   }
   const promise = (async () => {
+    const dir = bodiesDir(join(cacheDir, 'scaffold-kb'), createHash('sha256').update(key).digest('hex').slice(0, 16));
+    const bodies = bodyWriter(dir);
     let loaded;
     let rendered;
     try {
       loaded = loadTree(root);
-      rendered = renderTree(loaded.tree, createLinks(base));
+      rendered = renderTree(loaded.tree, createLinks(base), { write: bodies.write, releaseSources: true });
       if (rendered.problems.length) throw new KnowledgeBaseError(resolve(root), rendered.problems);
     } catch (err) {
       if (err instanceof KnowledgeBaseError) {
@@ -94,13 +101,12 @@ function loadSite(slice: Slice, root: string, base: string, cacheDir: string, lo
     }
     const warnings = [...loaded.warnings, ...rendered.warnings];
     if (warnings.length) logger.warn(`${warnings.length} warning(s) in ${root}:\n${warnings.map(formatProblem).join('\n')}`);
-    const dir = bodiesDir(join(cacheDir, 'scaffold-kb'), createHash('sha256').update(key).digest('hex').slice(0, 16));
     return {
       tree: loaded.tree,
       titles: new Map([...rendered.entries].map(([name, body]) => [name, body.title])),
-      entries: writeBodies(join(dir, 'entries'), rendered.entries),
-      steps: writeBodies(join(dir, 'steps'), rendered.steps),
-      domainIntros: writeBodies(join(dir, 'domains'), rendered.domainIntros),
+      entries: bodies.refs('entries', rendered.entries),
+      steps: bodies.refs('steps', rendered.steps),
+      domainIntros: bodies.refs('domains', rendered.domainIntros),
     };
   })();
   pending = { key, promise, served: new Set([slice]) };
