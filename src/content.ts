@@ -28,6 +28,8 @@ export interface SiteModel {
   hasPipeline: boolean;
   entries: Entry[];
   entryByName: Map<string, Entry>;
+  /** An entry's human title (src/lib/kb/titles.ts); the name itself for a name the tree lacks. */
+  title: (name: string) => string;
   domains: DomainView[];
   methodology: MethodologyModel;
   topics: Topic[];
@@ -67,6 +69,7 @@ async function buildSite(): Promise<SiteModel> {
     presets: presets.map((p) => ({ id: p.id, file: p.data.file, data: p.data })),
     projectTypeConfigs: info.projectTypeConfigs.map((data) => ({ file: '', data })),
   };
+  const entryByName = new Map(entries.map((e) => [e.id, e]));
   const stepIndex = indexSteps(tree.steps);
   const methodology = buildMethodology(tree, stepIndex);
   const topics = buildTopics(tree.entries);
@@ -77,7 +80,8 @@ async function buildSite(): Promise<SiteModel> {
     version: info.version,
     hasPipeline: info.hasPipeline,
     entries,
-    entryByName: new Map(entries.map((e) => [e.id, e])),
+    entryByName,
+    title: (name) => entryByName.get(name)?.data.title ?? name,
     domains: domains
       .map((d) => ({ domain: d.id, entries: byDomain.get(d.id) ?? [], intro: d.data.body ? d : undefined }))
       .sort((a, b) => a.domain.localeCompare(b.domain)),

@@ -21,11 +21,3 @@ export function topicSlug(topic: string): string {
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '') || 'topic';
 }
-
-/** `data-pipeline-batch-patterns` → `Data Pipeline Batch Patterns`, for entries with no `# ` title. */
-export function titleFromName(name: string): string {
-  return name
-    .split('-')
-    .map((w) => (w ? w[0].toUpperCase() + w.slice(1) : w))
-    .join(' ');
-}
