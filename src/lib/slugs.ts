@@ -21,3 +21,11 @@ export function topicSlug(topic: string): string {
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '') || 'topic';
 }
+
+/**
+ * Id of a step's block on a project-type landing (`#step-tdd`): stable as long as the step's
+ * name is, so wikis can link to "what a data-pipeline project reads at tdd".
+ */
+export function stepBlockId(step: string): string {
+  return `step-${step}`;
+}

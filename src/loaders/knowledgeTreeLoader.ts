@@ -11,6 +11,7 @@ import { renderTree } from '../lib/kb/renderTree';
 import type { KnowledgeTree } from '../lib/kb/types';
 import type { RenderedBody } from '../lib/markdown/renderBody';
 import type { BodyRef } from '../lib/schema/bodyRef';
+import { countWords } from '../lib/kb/readingPath';
 import { entryTitle } from '../lib/kb/titles';
 
 interface LoadedSite {
@@ -123,7 +124,7 @@ export function knowledgeTreeLoader(slice: Slice, root: string, base: string): L
         case 'entries':
           for (const e of tree.entries) {
             const title = entryTitle({ name: e.name, frontmatterTitle: (e.data as Record<string, unknown>).title, heading: site.titles.get(e.name) });
-            await put(e.name, { ...e.data, domain: e.domain, file: e.file, title, body: site.entries.get(e.name)! });
+            await put(e.name, { ...e.data, domain: e.domain, file: e.file, title, words: countWords(e.body), body: site.entries.get(e.name)! });
           }
           break;
         case 'steps':
