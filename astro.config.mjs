@@ -13,5 +13,8 @@ export default defineConfig({
   build: { format: 'directory', inlineStylesheets: 'never' },
   server: { host: '127.0.0.1', port: 4321 },
   devToolbar: { enabled: false },
+  // Astro inlines small scripts into the page; the CSP (script-src 'self') forbids inline
+  // scripts, so every script ships as a file.
+  vite: { build: { assetsInlineLimit: 0 } },
   integrations: [mdx(), pagefindIntegration()],
 });

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { loadTree } from '../../src/lib/kb/loadTree';
 import { buildMethodology } from '../../src/lib/kb/projectTypes';
-import { buildReadingPath, countWords, entryHomes, ownItems, readingMinutes, readingPathExport } from '../../src/lib/kb/readingPath';
+import { buildReadingPath, countWords, domainConfigKey, entryHomes, ownItems, readingMinutes, readingPathExport } from '../../src/lib/kb/readingPath';
 import { indexSteps } from '../../src/lib/kb/stepIndex';
 import { stepBlockId } from '../../src/lib/slugs';
+import { entryPlace } from '../../src/lib/kb/entryPath';
 import { entry, goodTree, step, tempTree } from '../helpers/tempTree';
 
 function paths(root: string) {
@@ -131,5 +132,31 @@ describe('reading time', () => {
     expect(countWords('## Title\n\nOne two, three — four.\n\n- five\n')).toBe(6);
     expect(readingMinutes(10)).toBe(1);
     expect(readingMinutes(1100)).toBe(5);
+  });
+});
+
+describe('domainConfigKey', () => {
+  it("should take the reference's key, else scaffold's camel-case convention", () => {
+    expect(domainConfigKey('backend')).toBe('backendConfig');
+    expect(domainConfigKey('data-pipeline')).toBe('dataPipelineConfig');
+    expect(domainConfigKey('research', 'researchSettings')).toBe('researchSettings');
+  });
+});
+
+describe('entryPlace', () => {
+  const [cli, web] = paths(richTree());
+  const all = new Map([['cli', cli], ['web', web]]);
+  const homes = entryHomes([cli, web]);
+
+  it("should follow the home type's own path", () => {
+    const place = entryPlace('web-new-way', 'web', homes.get('web-new-way'), all, []);
+    expect(place).toMatchObject({ kind: 'type', id: 'web', index: 2, prev: 'web-testing', next: 'arch' });
+    expect(entryPlace('web-arch', 'web', 'web', all, []).prev).toBeUndefined();
+    expect(entryPlace('web-pay', 'web', 'web', all, []).next).toBeUndefined();
+  });
+
+  it('should follow the domain for shared entries', () => {
+    const place = entryPlace('testing', 'core', homes.get('testing'), all, ['arch', 'old-way', 'testing']);
+    expect(place).toMatchObject({ kind: 'domain', id: 'core', index: 2, prev: 'old-way', next: undefined });
   });
 });

@@ -233,3 +233,13 @@ export function readingPathExport(path: ReadingPath, summary: (name: string) => 
     ),
   };
 }
+
+/**
+ * Where a project names the domains of its sub-overlays: `domain` under the type's key in
+ * `.scaffold/config.yml` (scaffold reads `project.<key>.domain`, a name or a list). The key is
+ * the configuration reference's `config-key` when the tree has one, else scaffold's convention
+ * `<camelCaseType>Config` (`backendConfig`, `researchConfig`).
+ */
+export function domainConfigKey(type: string, configKey?: string): string {
+  return configKey ?? `${type.replace(/-([a-z0-9])/g, (_, c: string) => c.toUpperCase())}Config`;
+}
