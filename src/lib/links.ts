@@ -35,6 +35,8 @@ export function createLinks(basePath: string | undefined) {
     projectType: (id: string) => at(`/types/${encodeURIComponent(id)}/`),
     overlay: (id: string) => at(`/overlays/${encodeURIComponent(id)}/`),
     presets: () => at('/presets/'),
+    /** The About page; `term` is one of its term ids (`phase`, `overlay`, ...). */
+    about: (term?: string) => at('/about/') + (term ? `#${term}` : ''),
     topics: () => at('/topics/'),
     topic: (slug: string) => at(`/topics/${encodeURIComponent(slug)}/`),
     domains: () => at('/domains/'),

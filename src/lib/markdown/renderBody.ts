@@ -3,6 +3,7 @@ import MarkdownIt from 'markdown-it';
 import footnote from 'markdown-it-footnote';
 import { isOtherOrigin, SAFE_URL_EXPECTATION, unsafeUrlReason } from '../safeUrl';
 import { createHeadingSlugger, footnoteIds } from '../slugs';
+import { codeLanguageLabel } from './codeLanguage';
 import { resolveRelativeLink, type LinkTarget } from './resolveRelativeLink';
 
 export interface TocHeading {
@@ -59,10 +60,13 @@ function highlight(code: string, lang: string): string {
 }
 
 // Wide code and tables scroll on their own; keyboard users need to reach them to scroll.
+// Each fence says its language in a bar above it; src/scripts/codeCopy.ts adds a copy button
+// there, so a reader without JavaScript gets no button that cannot work.
 md.renderer.rules.fence = (tokens, idx) => {
   const lang = tokens[idx].info.trim().split(/\s+/)[0] ?? '';
   const cls = lang ? ` class="hljs language-${escape(lang)}"` : '';
-  return `<pre tabindex="0"><code${cls}>${highlight(tokens[idx].content, lang)}</code></pre>\n`;
+  const label = escape(codeLanguageLabel(lang));
+  return `<div class="code"><div class="code-bar" data-pagefind-ignore=""><span class="code-lang">${label}</span></div><pre tabindex="0"><code${cls}>${highlight(tokens[idx].content, lang)}</code></pre></div>\n`;
 };
 md.renderer.rules.code_block = (tokens, idx) => `<pre tabindex="0"><code>${escape(tokens[idx].content)}</code></pre>\n`;
 md.renderer.rules.table_open = (tokens, idx) => {
