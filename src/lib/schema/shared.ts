@@ -17,3 +17,8 @@ export const CalendarDateSchema = () =>
   ]);
 
 export const StringListSchema = () => z.array(z.string());
+
+/** A heading id as it appears after `#`: no whitespace, no `#`. */
+export const AnchorIdSchema = () => z.string().regex(/^[^\s#]+$/, { error: 'expected a heading id (no spaces or #)' });
+
+export const AnchorAliasesSchema = () => z.record(AnchorIdSchema(), AnchorIdSchema());
