@@ -21,7 +21,7 @@ const body = BodyRefSchema();
 export const collections = {
   entries: defineCollection({
     loader: loader('entries'),
-    schema: KnowledgeEntryFrontmatterSchema().extend({ ...file, domain: z.string(), title: z.string(), body }),
+    schema: KnowledgeEntryFrontmatterSchema().extend({ ...file, domain: z.string(), title: z.string(), words: z.number(), body }),
   }),
   steps: defineCollection({ loader: loader('steps'), schema: PipelineStepFrontmatterSchema().extend({ ...file, body }) }),
   overlays: defineCollection({ loader: loader('overlays'), schema: OverlaySchema().extend(file) }),

@@ -5,6 +5,7 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { readFileSync } from 'node:fs';
 import { buildMethodology, type MethodologyModel } from './lib/kb/projectTypes';
+import { buildReadingPath, entryHomes, type ReadingPath } from './lib/kb/readingPath';
 import { buildRelated, type RelatedEntry } from './lib/kb/related';
 import { buildStepPages, type StepPage } from './lib/kb/stepMatrix';
 import { indexSteps } from './lib/kb/stepIndex';
@@ -31,8 +32,14 @@ export interface SiteModel {
   hasPipeline: boolean;
   entries: Entry[];
   entryByName: Map<string, Entry>;
+  /** An entry's human title (src/lib/kb/titles.ts); the name itself for a name the tree lacks. */
+  title: (name: string) => string;
   domains: DomainView[];
   methodology: MethodologyModel;
+  /** Each project type as a reading path (src/lib/kb/readingPath.ts), by type id. */
+  readingPaths: Map<string, ReadingPath>;
+  /** Entry name → the one project type whose path is its home; absent for shared entries. */
+  entryHome: Map<string, string>;
   topics: Topic[];
   topicBySlug: Map<string, Topic>;
   related: Map<string, RelatedEntry[]>;
@@ -75,8 +82,10 @@ async function buildSite(): Promise<SiteModel> {
     presets: presets.map((p) => ({ id: p.id, file: p.data.file, data: p.data })),
     projectTypeConfigs: info.projectTypeConfigs.map((data) => ({ file: '', data })),
   };
+  const entryByName = new Map(entries.map((e) => [e.id, e]));
   const stepIndex = indexSteps(tree.steps);
   const methodology = buildMethodology(tree, stepIndex);
+  const readingPaths = new Map(methodology.projectTypes.map((t) => [t.id, buildReadingPath(t, stepIndex, tree.presets)]));
   const topics = buildTopics(tree.entries);
   const byDomain = new Map<string, Entry[]>();
   for (const e of entries) byDomain.set(e.data.domain, [...(byDomain.get(e.data.domain) ?? []), e]);
@@ -96,11 +105,14 @@ async function buildSite(): Promise<SiteModel> {
     version: info.version,
     hasPipeline: info.hasPipeline,
     entries,
-    entryByName: new Map(entries.map((e) => [e.id, e])),
+    entryByName,
+    title: (name) => entryByName.get(name)?.data.title ?? name,
     domains: domains
       .map((d) => ({ domain: d.id, entries: byDomain.get(d.id) ?? [], intro: d.data.body ? d : undefined }))
       .sort((a, b) => a.domain.localeCompare(b.domain)),
     methodology,
+    readingPaths,
+    entryHome: entryHomes([...readingPaths.values()]),
     topics,
     topicBySlug: new Map(topics.map((t) => [t.slug, t])),
     related: buildRelated(tree.entries),

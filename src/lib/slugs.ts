@@ -22,10 +22,10 @@ export function topicSlug(topic: string): string {
     .replace(/^-+|-+$/g, '') || 'topic';
 }
 
-/** `data-pipeline-batch-patterns` → `Data Pipeline Batch Patterns`, for entries with no `# ` title. */
-export function titleFromName(name: string): string {
-  return name
-    .split('-')
-    .map((w) => (w ? w[0].toUpperCase() + w.slice(1) : w))
-    .join(' ');
+/**
+ * Id of a step's block on a project-type landing (`#step-tdd`): stable as long as the step's
+ * name is, so wikis can link to "what a data-pipeline project reads at tdd".
+ */
+export function stepBlockId(step: string): string {
+  return `step-${step}`;
 }

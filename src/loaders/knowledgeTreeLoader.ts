@@ -18,11 +18,12 @@ import { indexSteps } from '../lib/kb/stepIndex';
 import type { KnowledgeTree } from '../lib/kb/types';
 import type { RenderedBody } from '../lib/markdown/renderBody';
 import type { BodyRef } from '../lib/schema/bodyRef';
-import { titleFromName } from '../lib/slugs';
+import { countWords } from '../lib/kb/readingPath';
+import { entryTitle } from '../lib/kb/titles';
 
 interface LoadedSite {
   tree: KnowledgeTree;
-  /** Entry titles come from a leading `# ` heading of the body, known only after rendering. */
+  /** Leading `# ` headings of entry bodies, known only after rendering; one input of the title rule. */
   titles: Map<string, string | undefined>;
   aliases: AliasTable;
   entries: Map<string, BodyRef>;
@@ -147,8 +148,8 @@ export function knowledgeTreeLoader(slice: Slice, root: string, base: string, al
       switch (slice) {
         case 'entries':
           for (const e of tree.entries) {
-            const title = site.titles.get(e.name) ?? titleFromName(e.name);
-            await put(e.name, { ...e.data, domain: e.domain, file: e.file, title, body: site.entries.get(e.name)! });
+            const title = entryTitle({ name: e.name, frontmatterTitle: (e.data as Record<string, unknown>).title, heading: site.titles.get(e.name) });
+            await put(e.name, { ...e.data, domain: e.domain, file: e.file, title, words: countWords(e.body), body: site.entries.get(e.name)! });
           }
           break;
         case 'steps':

@@ -5,6 +5,7 @@ import { loadTree } from '../../src/lib/kb/loadTree';
 import { buildMethodology } from '../../src/lib/kb/projectTypes';
 import { indexSteps } from '../../src/lib/kb/stepIndex';
 import { buildTopics } from '../../src/lib/kb/topics';
+import { lostSpellings } from '../../src/lib/kb/titles';
 import { brokenLinks, mainText, readBuiltSite } from '../helpers/builtSite';
 import { CORPUS_CONTENT, corpusAvailable, requireCorpus, SITES } from './sites';
 
@@ -58,5 +59,22 @@ describe.runIf(corpusAvailable || requireCorpus)('the site built from the shared
     expect(html).toContain('href="/kb/worktree-management/"');
     const dotMd = readBuiltSite(dist).filter((p) => /href="[^"#:]+\.md["#]/.test(p.html)).map((p) => p.path);
     expect(dotMd).toEqual([]);
+  });
+  it('should give every entry a title that keeps its acronyms and brand spellings', () => {
+    const pages = readBuiltSite(dist).filter((p) => p.path.startsWith('/kb/'));
+    expect(pages.length).toBe(301);
+    const decode = (s: string) => s.replace(/<[^>]+>/g, '').replace(/&amp;/g, '&').replace(/&#39;/g, "'").replace(/&quot;/g, '"').trim();
+    const lost: string[] = [];
+    for (const p of pages) {
+      const h1 = decode(/<h1[^>]*>([\s\S]*?)<\/h1>/.exec(p.html)?.[1] ?? '');
+      const title = decode(/<title>([\s\S]*?)<\/title>/.exec(p.html)?.[1] ?? '');
+      expect(title.startsWith(h1), `${p.path}: <title> ${title} does not start with the h1 ${h1}`).toBe(true);
+      const words = lostSpellings(h1);
+      if (words.length) lost.push(`${p.path}: "${h1}" (${words.join(', ')})`);
+    }
+    expect(lost).toEqual([]);
+    const h1Of = (name: string) => decode(/<h1[^>]*>([\s\S]*?)<\/h1>/.exec(pages.find((p) => p.path === `/kb/${name}/`)!.html)![1]);
+    expect(h1Of('ml-security')).toBe('ML Security');
+    expect(h1Of('macos-swiftui-appkit-interop')).toBe('macOS SwiftUI AppKit Interop');
   });
 });
