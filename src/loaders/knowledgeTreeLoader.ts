@@ -19,7 +19,7 @@ import type { KnowledgeTree } from '../lib/kb/types';
 import type { RenderedBody } from '../lib/markdown/renderBody';
 import type { BodyRef } from '../lib/schema/bodyRef';
 import { countWords } from '../lib/kb/readingPath';
-import { entryTitle } from '../lib/kb/titles';
+import { entryTitle, titleFromName } from '../lib/kb/titles';
 
 interface LoadedSite {
   tree: KnowledgeTree;
@@ -105,7 +105,7 @@ function loadSite(slice: Slice, root: string, base: string, aliasesFile: string 
     for (const [name, body] of rendered.entries) body.html = withFormerIds(body.html, formerIdsByHeading(aliases.table, name));
     const warnings = [...loaded.warnings, ...rendered.warnings];
     if (warnings.length) logger.warn(`${warnings.length} warning(s) in ${root}:\n${warnings.map(formatProblem).join('\n')}`);
-    const titles = new Map([...rendered.entries].map(([name, body]) => [name, body.title ?? titleFromName(name)]));
+    const titles = new Map(loaded.tree.entries.map((e) => [e.name, entryTitle({ name: e.name, frontmatterTitle: (e.data as Record<string, unknown>).title, heading: rendered.entries.get(e.name)?.title })]));
     const methodology = buildMethodology(loaded.tree, indexSteps(loaded.tree.steps));
     const cards = buildCards({
       entries: loaded.tree.entries.map((e) => ({ name: e.name, title: titles.get(e.name)!, description: e.data.description, domain: e.domain })),

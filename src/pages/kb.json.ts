@@ -6,7 +6,7 @@ export const GET: APIRoute = async () => {
   const site = await getSite();
   const { links } = site;
   const typesOf = new Map<string, string[]>();
-  for (const t of site.methodology.projectTypes) for (const name of t.entries) typesOf.set(name, [...(typesOf.get(name) ?? []), t.id]);
+  for (const [type, path] of site.readingPaths) for (const item of path.items) typesOf.set(item.name, [...(typesOf.get(item.name) ?? []), type]);
   const index = KbIndexSchema().parse({
     site: { title: 'scaffold-kb', home: links.absolute(links.home()), version: site.version },
     entries: [...site.entries]

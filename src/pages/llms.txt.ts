@@ -9,12 +9,13 @@ export const GET: APIRoute = async () => {
     const e = site.entryByName.get(name)!;
     return { title: e.data.title, url: links.absolute(links.entry(name)), description: e.data.description };
   };
+  // Each type's entries in reading order: the order its pipeline first needs them.
   const sections: LlmsSection[] = site.methodology.projectTypes.map((t) => ({
     heading: `${t.id} projects`,
     intro: t.description,
-    links: t.entries.filter((n) => site.entryByName.has(n)).map(link),
+    links: site.readingPaths.get(t.id)!.items.filter((i) => site.entryByName.has(i.name)).map((i) => link(i.name)),
   }));
-  const typed = new Set(site.methodology.projectTypes.flatMap((t) => t.entries));
+  const typed = new Set([...site.readingPaths.values()].flatMap((p) => p.items.map((i) => i.name)));
   const rest = site.entries.filter((e) => !typed.has(e.id)).map((e) => link(e.id));
   // llmstxt.org: a section named "Optional" holds what a reader with little context can skip.
   if (rest.length) sections.push({ heading: 'Optional', intro: 'Entries no project type reads: shared and cross-cutting guidance.', links: rest });

@@ -27,10 +27,11 @@ export const KbIndexSchema = () =>
 
 export type KbIndex = z.output<ReturnType<typeof KbIndexSchema>>;
 
-/** `/types/<type>.json`: a project type's reading path and what each step gets. */
-export const ProjectTypeIndexSchema = () =>
-  z.strictObject({
-    id: z.string(),
+/** `/types/<type>.json`: a project type's reading path and what each step gets (src/lib/kb/readingPath.ts). */
+export const ProjectTypeIndexSchema = () => {
+  const origin = z.enum(['base', 'type', 'domain']);
+  return z.strictObject({
+    type: z.string(),
     title: z.string(),
     description: z.string(),
     url: z.string(),
@@ -38,22 +39,30 @@ export const ProjectTypeIndexSchema = () =>
       z.strictObject({
         name: z.string(),
         title: z.string(),
+        description: z.string(),
         url: z.string(),
-        /** True when the type's overlay adds it; false for knowledge every type gets at that step. */
-        typeSpecific: z.boolean(),
+        readingMinutes: z.number().int().min(1),
+        /** `type`: the type's overlay adds it; `base`: the step names it for every type; `domain`: a sub-overlay adds it. */
+        origin,
+        domain: z.string().optional(),
         firstStep: z.string(),
+        steps: z.array(z.string()),
       }),
     ),
     steps: z.array(
       z.strictObject({
-        name: z.string(),
-        url: z.string(),
+        step: z.string(),
+        /** The step block's id on the landing page. */
+        id: z.string(),
         phase: z.string().nullable(),
-        status: z.enum(['runs', 'if-needed', 'disabled']),
-        entries: z.array(z.string()),
+        status: z.enum(['runs', 'conditional', 'skipped']),
+        condition: z.string().optional(),
+        statusSource: z.string(),
+        entries: z.array(z.strictObject({ name: z.string(), origin, domain: z.string().optional() })),
       }),
     ),
   });
+};
 
 export type ProjectTypeIndex = z.output<ReturnType<typeof ProjectTypeIndexSchema>>;
 
