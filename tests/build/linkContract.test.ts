@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { KbIndexSchema, ProjectTypeIndexSchema } from '../../src/lib/exports/kbIndex';
 import { PermalinksSchema } from '../../src/lib/permalinks/permalinks';
 import { idsOf, readBuiltSite } from '../helpers/builtSite';
-import { pngSize } from '../unit/ogRender.test';
+import { pngSize } from '../helpers/png';
 import { corpusAvailable, requireCorpus, SITES } from './sites';
 
 const SITE = 'https://docs.example.com';

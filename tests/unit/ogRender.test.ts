@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, statSync } from 'node:fs';
+import { mkdtempSync, statSync } from 'node:fs';
+import { pngSize } from '../helpers/png';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { createRequire } from 'node:module';
@@ -11,12 +12,6 @@ const run = (outDir: string, cards: object[]) => {
   return JSON.parse(res.stdout) as { rendered: number; reused: number; errors: string[] };
 };
 
-/** Width and height from a PNG's IHDR chunk. */
-export function pngSize(file: string): { width: number; height: number } {
-  const b = readFileSync(file);
-  expect(b.subarray(1, 4).toString('latin1')).toBe('PNG');
-  return { width: b.readUInt32BE(16), height: b.readUInt32BE(20) };
-}
 
 describe('the link-preview renderer', () => {
   it('should draw a 1200×630 PNG per card and reuse it on the next run', () => {
