@@ -26,7 +26,7 @@ if (!existsSync(corpus) && ci) {
 }
 
 // The checks expect these builds exactly; a BASE_PATH or tree left set in the shell must not leak in.
-const EMBEDDED = { KB_CONTENT_DIR: '', BASE_PATH: '', SITE_URL: '' };
+const EMBEDDED = { KB_CONTENT_DIR: '', BASE_PATH: '', SITE_URL: '', KB_ALIASES: '', KB_PREVIOUS_PERMALINKS: '', KB_STRICT: '' };
 const vitest = (dir, name) => ['node_modules/vitest/vitest.mjs', 'run', dir, '--no-file-parallelism', '--reporter=default', '--reporter=json', `--outputFile.json=${report}/${name}.json`];
 const stages = [
   // `astro sync` writes the types of `astro:content` that a fresh clone does not have yet.
@@ -35,7 +35,7 @@ const stages = [
   () => run('unit tests', vitest('tests/unit', 'unit')),
   () => run('build: embedded content → dist/', [...astro, 'build'], EMBEDDED),
   () => run('build: embedded content with BASE_PATH=/kb → dist-base/', [...astro, 'build', '--outDir', 'dist-base'], { ...EMBEDDED, BASE_PATH: '/kb', SITE_URL: 'https://docs.example.com' }),
-  () => (existsSync(corpus) ? run('build: shared corpus → dist-corpus/', [...astro, 'build', '--outDir', 'dist-corpus'], { ...EMBEDDED, KB_CONTENT_DIR: corpus }) : (console.log('\n── shared corpus absent: skipping its build'), true)),
+  () => (existsSync(corpus) ? run('build: shared corpus → dist-corpus/', [...astro, 'build', '--outDir', 'dist-corpus'], { ...EMBEDDED, KB_CONTENT_DIR: corpus, KB_ALIASES: 'tests/fixtures/corpus-aliases.yml' }) : (console.log('\n── shared corpus absent: skipping its build'), true)),
   () => run('build checks', vitest('tests/build', 'build')),
   () => run('browser tests', ['node_modules/@playwright/test/cli.js', 'test'], { PLAYWRIGHT_JSON_OUTPUT_NAME: `${report}/e2e.json` }),
 ];

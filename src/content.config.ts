@@ -1,4 +1,5 @@
 import { defineCollection } from 'astro:content';
+import { resolve } from 'node:path';
 import { z } from 'astro/zod';
 import { contentRootFromEnv } from './lib/kb/loadTree';
 import { normalizeBase } from './lib/links';
@@ -11,7 +12,9 @@ import { knowledgeTreeLoader, type Slice } from './loaders/knowledgeTreeLoader';
 
 const root = contentRootFromEnv(process.env, process.cwd());
 const base = normalizeBase(process.env.BASE_PATH);
-const loader = (slice: Slice) => knowledgeTreeLoader(slice, root, base);
+// Site-level aliases for trees the team does not own; relative to where the build runs.
+const aliasesFile = process.env.KB_ALIASES ? resolve(process.cwd(), process.env.KB_ALIASES) : undefined;
+const loader = (slice: Slice) => knowledgeTreeLoader(slice, root, base, aliasesFile);
 const file = { file: z.string() };
 const body = BodyRefSchema();
 
@@ -31,6 +34,7 @@ export const collections = {
       version: z.string().nullable(),
       hasPipeline: z.boolean(),
       projectTypeConfigs: z.array(ProjectTypeConfigSchema()),
+      aliases: z.object({ entries: z.record(z.string(), z.string()), anchors: z.record(z.string(), z.record(z.string(), z.string())) }),
     }),
   }),
 };
