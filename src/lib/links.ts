@@ -60,7 +60,6 @@ export function createLinks(basePath: string | undefined, siteUrl?: string) {
     step: (name: string) => at(`/steps/${encodeURIComponent(name)}/`),
     search: (params: SearchParams = {}) => at('/search/') + searchQueryString(params),
     asset: (path: string) => at(`/${path.replace(/^\/+/, '')}`),
-    about: () => at('/about/'),
     /** The entry's markdown with its frontmatter, for wikis and LLM chats. */
     entryMarkdown: (name: string) => at(`/kb/${encodeURIComponent(name)}.md`),
     ogImage: (kind: 'kb' | 'types', id: string) => at(`/og/${kind}/${encodeURIComponent(id)}.png`),
