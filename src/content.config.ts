@@ -22,7 +22,6 @@ export const collections = {
   }),
   steps: defineCollection({ loader: loader('steps'), schema: PipelineStepFrontmatterSchema().extend({ ...file, body }) }),
   overlays: defineCollection({ loader: loader('overlays'), schema: OverlaySchema().extend(file) }),
-  presets: defineCollection({ loader: loader('presets'), schema: DepthPresetSchema().extend(file) }),
   domains: defineCollection({ loader: loader('domains'), schema: z.object({ domain: z.string(), file: z.string().nullable(), body: body.nullable() }) }),
   meta: defineCollection({
     loader: loader('meta'),
@@ -31,6 +30,7 @@ export const collections = {
       version: z.string().nullable(),
       hasPipeline: z.boolean(),
       projectTypeConfigs: z.array(ProjectTypeConfigSchema()),
+      presets: z.array(z.object({ id: z.string(), ...file, data: DepthPresetSchema() })),
     }),
   }),
 };

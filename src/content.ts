@@ -9,7 +9,7 @@ import { buildRelated, type RelatedEntry } from './lib/kb/related';
 import { buildStepPages, type StepPage } from './lib/kb/stepMatrix';
 import { indexSteps } from './lib/kb/stepIndex';
 import { buildTopics, type Topic } from './lib/kb/topics';
-import type { KnowledgeTree } from './lib/kb/types';
+import type { KnowledgeTree, PresetDoc } from './lib/kb/types';
 import { buildUsedBy, type EntryUse } from './lib/kb/usedBy';
 import { createLinks, type Links } from './lib/links';
 import { topicSlug } from './lib/slugs';
@@ -36,7 +36,7 @@ export interface SiteModel {
   usedBy: Map<string, EntryUse>;
   stepPages: StepPage[];
   steps: Map<string, CollectionEntry<'steps'>>;
-  presets: CollectionEntry<'presets'>[];
+  presets: PresetDoc[];
 }
 
 let model: Promise<SiteModel> | undefined;
@@ -47,15 +47,15 @@ export function getSite(): Promise<SiteModel> {
 }
 
 async function buildSite(): Promise<SiteModel> {
-  const [entries, steps, overlays, presets, domains, meta] = await Promise.all([
+  const [entries, steps, overlays, domains, meta] = await Promise.all([
     getCollection('entries'),
     getCollection('steps'),
     getCollection('overlays'),
-    getCollection('presets'),
     getCollection('domains'),
     getCollection('meta'),
   ]);
-  const info = meta[0]?.data ?? { root: '', version: null, hasPipeline: false, projectTypeConfigs: [] };
+  const info = meta[0]?.data ?? { root: '', version: null, hasPipeline: false, projectTypeConfigs: [], presets: [] };
+  const presets = [...info.presets].sort((a, b) => a.data.default_depth - b.data.default_depth);
   entries.sort((a, b) => a.data.title.localeCompare(b.data.title));
   const tree: KnowledgeTree = {
     root: info.root,
@@ -64,7 +64,7 @@ async function buildSite(): Promise<SiteModel> {
     domainIntros: [],
     steps: steps.map((s) => ({ name: s.id, file: s.data.file, data: s.data, body: '' })),
     overlays: overlays.map((o) => ({ id: o.id, file: o.data.file, data: o.data })),
-    presets: presets.map((p) => ({ id: p.id, file: p.data.file, data: p.data })),
+    presets,
     projectTypeConfigs: info.projectTypeConfigs.map((data) => ({ file: '', data })),
   };
   const stepIndex = indexSteps(tree.steps);
@@ -88,7 +88,7 @@ async function buildSite(): Promise<SiteModel> {
     usedBy: buildUsedBy(tree, methodology),
     stepPages: buildStepPages(tree, methodology, stepIndex),
     steps: new Map(steps.map((s) => [s.id, s])),
-    presets: presets.sort((a, b) => a.data.default_depth - b.data.default_depth),
+    presets,
   };
 }
 

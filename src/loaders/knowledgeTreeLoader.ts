@@ -101,7 +101,7 @@ function loadSite(slice: Slice, root: string, base: string, cacheDir: string, lo
   return promise;
 }
 
-export const SLICES = ['entries', 'steps', 'overlays', 'presets', 'domains', 'meta'] as const;
+export const SLICES = ['entries', 'steps', 'overlays', 'domains', 'meta'] as const;
 export type Slice = (typeof SLICES)[number];
 
 /**
@@ -132,9 +132,6 @@ export function knowledgeTreeLoader(slice: Slice, root: string, base: string): L
         case 'overlays':
           for (const o of tree.overlays) await put(o.id, { ...o.data, file: o.file });
           break;
-        case 'presets':
-          for (const p of tree.presets) await put(p.id, { ...p.data, file: p.file });
-          break;
         case 'domains': {
           const domains = [...new Set([...tree.entries.map((e) => e.domain), ...tree.domainIntros.map((d) => d.domain)])];
           for (const d of domains) {
@@ -143,12 +140,14 @@ export function knowledgeTreeLoader(slice: Slice, root: string, base: string): L
           break;
         }
         case 'meta':
-          // Configs ride along here: most trees have none, and Astro warns about empty collections.
+          // Configs and depth presets ride along here: many trees have none of one or the other
+          // (the embedded one has no presets), and Astro warns about every empty collection.
           await put('tree', {
             root: tree.root,
             version: tree.version ?? null,
             hasPipeline: tree.hasPipeline,
             projectTypeConfigs: tree.projectTypeConfigs.map((c) => c.data),
+            presets: tree.presets.map((p) => ({ id: p.id, file: p.file, data: p.data })),
           });
           break;
       }
