@@ -75,11 +75,12 @@ describe('the embedded knowledge base', () => {
       expect(e, `${name} is missing from content/knowledge/${domain}/`).toBeDefined();
       if (!e) return;
       const { data } = e;
-      // 6–10 topics, except where 3.9.1's own list is shorter (browser-extension-project-structure has 5):
-      // "same topics as 3.9.1" wins over the house minimum there.
-      expect(data.topics.length, 'topics').toBeGreaterThanOrEqual(Math.min(6, TOPICS[name]?.length ?? 6));
+      expect(data.topics.length, 'topics').toBeGreaterThanOrEqual(6);
       expect(data.topics.length, 'topics').toBeLessThanOrEqual(10);
-      if (TOPICS[name]) expect([...data.topics].sort(), 'topics as the scope lists them').toEqual([...TOPICS[name]].sort());
+      // Every topic 3.9.1 gives the entry. Where its list is shorter than six (browser-extension-project-structure
+      // has five), the house minimum needs one more, so a superset is what is checked.
+      const missing = (TOPICS[name] ?? []).filter((t) => !data.topics.includes(t));
+      expect(missing, 'topics the scope lists').toEqual([]);
       expect(data.description.length, 'description length').toBeLessThanOrEqual(200);
       expect(e.body.trimStart(), 'opens with a paragraph, not a # heading').not.toMatch(/^#/);
       expect(e.body).toMatch(/^## Summary$/m);
