@@ -222,6 +222,21 @@ describe('the embedded overlays and configuration references', () => {
     }
   });
 
+  it('should give the four review steps the outputs and reads they have in 3.9.1', () => {
+    // 3.9.1 (April 2026) dispatched reviews to Codex and Gemini; Antigravity replaced Gemini in later releases.
+    const review = (dir: string) => [`docs/reviews/review-${dir}.md`, ...['review-summary.md', 'codex-review.json', 'gemini-review.json'].map((f) => `docs/reviews/${dir}/${f}`)];
+    const expected: Record<string, { outputs: string[]; reads?: string[] }> = {
+      'review-architecture': { outputs: review('architecture'), reads: ['domain-modeling'] },
+      'review-security': { outputs: review('security'), reads: ['api-contracts'] },
+      'review-operations': { outputs: review('operations') },
+      'review-testing': { outputs: review('testing'), reads: ['domain-modeling'] },
+    };
+    for (const [name, { outputs, reads }] of Object.entries(expected)) {
+      const step = tree.steps.find((s) => s.name === name)!;
+      expect({ outputs: step.data.outputs, reads: step.data.reads }, name).toEqual({ outputs, reads });
+    }
+  });
+
   it('should keep database steps out of the data-pipeline overlay, as 3.9.1 does', () => {
     const steps = Object.keys(overlay('data-pipeline')?.data['knowledge-overrides'] ?? {});
     expect(steps).not.toContain('database-schema');
