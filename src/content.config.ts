@@ -25,7 +25,6 @@ export const collections = {
   }),
   steps: defineCollection({ loader: loader('steps'), schema: PipelineStepFrontmatterSchema().extend({ ...file, body }) }),
   overlays: defineCollection({ loader: loader('overlays'), schema: OverlaySchema().extend(file) }),
-  presets: defineCollection({ loader: loader('presets'), schema: DepthPresetSchema().extend(file) }),
   domains: defineCollection({ loader: loader('domains'), schema: z.object({ domain: z.string(), file: z.string().nullable(), body: body.nullable() }) }),
   meta: defineCollection({
     loader: loader('meta'),
@@ -35,6 +34,7 @@ export const collections = {
       hasPipeline: z.boolean(),
       projectTypeConfigs: z.array(ProjectTypeConfigSchema()),
       aliases: z.object({ entries: z.record(z.string(), z.string()), anchors: z.record(z.string(), z.record(z.string(), z.string())) }),
+      presets: z.array(z.object({ id: z.string(), ...file, data: DepthPresetSchema() })),
     }),
   }),
 };

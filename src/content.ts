@@ -10,7 +10,7 @@ import { buildRelated, type RelatedEntry } from './lib/kb/related';
 import { buildStepPages, type StepPage } from './lib/kb/stepMatrix';
 import { indexSteps } from './lib/kb/stepIndex';
 import { buildTopics, type Topic } from './lib/kb/topics';
-import type { KnowledgeTree } from './lib/kb/types';
+import type { KnowledgeTree, PresetDoc } from './lib/kb/types';
 import { buildUsedBy, type EntryUse } from './lib/kb/usedBy';
 import { createLinks, type Links } from './lib/links';
 import { topicSlug } from './lib/slugs';
@@ -46,7 +46,7 @@ export interface SiteModel {
   usedBy: Map<string, EntryUse>;
   stepPages: StepPage[];
   steps: Map<string, CollectionEntry<'steps'>>;
-  presets: CollectionEntry<'presets'>[];
+  presets: PresetDoc[];
   /** Absolute path of the tree, for exports that serve an entry's own markdown. */
   root: string;
   aliases: { entries: Map<string, string>; anchors: Map<string, Map<string, string>> };
@@ -62,15 +62,15 @@ export function getSite(): Promise<SiteModel> {
 }
 
 async function buildSite(): Promise<SiteModel> {
-  const [entries, steps, overlays, presets, domains, meta] = await Promise.all([
+  const [entries, steps, overlays, domains, meta] = await Promise.all([
     getCollection('entries'),
     getCollection('steps'),
     getCollection('overlays'),
-    getCollection('presets'),
     getCollection('domains'),
     getCollection('meta'),
   ]);
-  const info = meta[0]?.data ?? { root: '', version: null, hasPipeline: false, projectTypeConfigs: [], aliases: { entries: {}, anchors: {} } };
+  const info = meta[0]?.data ?? { root: '', version: null, hasPipeline: false, projectTypeConfigs: [], presets: [], aliases: { entries: {}, anchors: {} } };
+  const presets = [...info.presets].sort((a, b) => a.data.default_depth - b.data.default_depth);
   entries.sort((a, b) => a.data.title.localeCompare(b.data.title));
   const tree: KnowledgeTree = {
     root: info.root,
@@ -79,7 +79,7 @@ async function buildSite(): Promise<SiteModel> {
     domainIntros: [],
     steps: steps.map((s) => ({ name: s.id, file: s.data.file, data: s.data, body: '' })),
     overlays: overlays.map((o) => ({ id: o.id, file: o.data.file, data: o.data })),
-    presets: presets.map((p) => ({ id: p.id, file: p.data.file, data: p.data })),
+    presets,
     projectTypeConfigs: info.projectTypeConfigs.map((data) => ({ file: '', data })),
   };
   const entryByName = new Map(entries.map((e) => [e.id, e]));
@@ -119,7 +119,7 @@ async function buildSite(): Promise<SiteModel> {
     usedBy: buildUsedBy(tree, methodology),
     stepPages: buildStepPages(tree, methodology, stepIndex),
     steps: new Map(steps.map((s) => [s.id, s])),
-    presets: presets.sort((a, b) => a.data.default_depth - b.data.default_depth),
+    presets,
   };
 }
 

@@ -133,7 +133,7 @@ function loadSite(slice: Slice, root: string, base: string, aliasesFile: string 
   return promise;
 }
 
-export const SLICES = ['entries', 'steps', 'overlays', 'presets', 'domains', 'meta'] as const;
+export const SLICES = ['entries', 'steps', 'overlays', 'domains', 'meta'] as const;
 export type Slice = (typeof SLICES)[number];
 
 /**
@@ -164,9 +164,6 @@ export function knowledgeTreeLoader(slice: Slice, root: string, base: string, al
         case 'overlays':
           for (const o of tree.overlays) await put(o.id, { ...o.data, file: o.file });
           break;
-        case 'presets':
-          for (const p of tree.presets) await put(p.id, { ...p.data, file: p.file });
-          break;
         case 'domains': {
           const domains = [...new Set([...tree.entries.map((e) => e.domain), ...tree.domainIntros.map((d) => d.domain)])];
           for (const d of domains) {
@@ -175,7 +172,8 @@ export function knowledgeTreeLoader(slice: Slice, root: string, base: string, al
           break;
         }
         case 'meta':
-          // Configs ride along here: most trees have none, and Astro warns about empty collections.
+          // Configs and depth presets ride along here: many trees have none of one or the other
+          // (the embedded one has no presets), and Astro warns about every empty collection.
           await put('tree', {
             root: tree.root,
             version: tree.version ?? null,
@@ -185,6 +183,7 @@ export function knowledgeTreeLoader(slice: Slice, root: string, base: string, al
               entries: Object.fromEntries(site.aliases.entries),
               anchors: Object.fromEntries([...site.aliases.anchors].map(([name, map]) => [name, Object.fromEntries(map)])),
             },
+            presets: tree.presets.map((p) => ({ id: p.id, file: p.file, data: p.data })),
           });
           break;
       }
