@@ -55,7 +55,8 @@ async function main() {
       errors.push(`${c.title}: ${err instanceof Error ? err.message : String(err)}`);
     }
   }
-  process.stdout.write(JSON.stringify({ rendered, reused, errors }));
+  const cpu = process.cpuUsage();
+  process.stdout.write(JSON.stringify({ rendered, reused, errors, cpuMs: Math.round((cpu.user + cpu.system) / 1000) }));
 }
 
 main().catch((err) => {

@@ -9,7 +9,9 @@ import { describe, expect, it } from 'vitest';
 const fontsDir = join(dirname(createRequire(import.meta.url).resolve('@fontsource/inter/package.json')), 'files');
 const run = (outDir: string, cards: object[]) => {
   const res = spawnSync(process.execPath, [resolve('src/og/renderCards.mjs')], { input: JSON.stringify({ outDir, fontsDir, cards }), encoding: 'utf8' });
-  return JSON.parse(res.stdout) as { rendered: number; reused: number; errors: string[] };
+  const { cpuMs, ...rest } = JSON.parse(res.stdout) as { rendered: number; reused: number; errors: string[]; cpuMs: number };
+  expect(cpuMs).toBeGreaterThan(0);
+  return rest;
 };
 
 

@@ -6,7 +6,7 @@ import { cardKey, type OgCard } from './cards';
 export interface OgRun {
   cacheDir: string;
   cards: { card: OgCard; key: string }[];
-  done: Promise<{ rendered: number; reused: number; errors: string[] }>;
+  done: Promise<{ rendered: number; reused: number; errors: string[]; cpuMs?: number }>;
 }
 
 // The loader (which knows the cards) and the integration (which publishes them) are loaded
