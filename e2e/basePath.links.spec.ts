@@ -41,6 +41,21 @@ test.describe('copying links to share in a wiki (SITE_URL and BASE_PATH=/kb)', (
   });
 });
 
+test.describe('copying a link to a step of a landing page', () => {
+  test.use({ permissions: ['clipboard-read', 'clipboard-write'] });
+
+  test('should copy the step block’s URL and a Markdown link named after the step', async ({ page }) => {
+    await page.goto('/kb/types/data-pipeline/');
+    const block = page.locator('details#step-create-prd');
+    await block.getByRole('link', { name: 'Link to section: Step create-prd' }).click();
+    const url = `${SITE}/kb/types/data-pipeline/#step-create-prd`;
+    await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(url);
+    await block.getByRole('button', { name: 'Copy Markdown link to section: Step create-prd' }).click();
+    const h1 = (await page.getByRole('heading', { level: 1 }).innerText()).trim();
+    await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(`[${h1} › create-prd](${url})`);
+  });
+});
+
 test.describe('without JavaScript', () => {
   test.use({ javaScriptEnabled: false });
 
