@@ -168,6 +168,7 @@ test.describe('search', () => {
     await expect(partial.locator('a.result').first()).toBeVisible();
     const suggestion = notice.getByRole('link', { name: 'watermarks', exact: true });
     await expect(suggestion).toBeVisible();
+    await expectNoAxeViolations(page, 'popup with partial matches and a suggestion');
     await suggestion.click();
     await expect(site.headerSearch).toHaveValue('watermarks');
     await expect(page.getByRole('status').filter({ hasText: /^\d+ results? for watermarks$/ })).toBeAttached();

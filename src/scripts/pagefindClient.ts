@@ -8,7 +8,6 @@ export type { Pagefind, PagefindResult, PagefindSearch } from '../lib/search/pag
 export const basePath = import.meta.env.BASE_URL.replace(/\/?$/, '/');
 
 let pagefind: Promise<Pagefind> | undefined;
-let ready = false;
 
 /** Loads the index built by `npm run build`; the dev server has none until a build ran. */
 export function getPagefind(): Promise<Pagefind> {
@@ -19,15 +18,11 @@ export function getPagefind(): Promise<Pagefind> {
     // Result links get `?highlight=` from us, with the query as typed (Pagefind's form drops hyphens).
     await pf.options({ baseUrl: basePath, excerptLength: 24, noWorker: true, ranking: RANKING });
     await pf.init();
-    ready = true;
     return pf;
   })();
   pagefind.catch(() => (pagefind = undefined));
   return pagefind;
 }
-
-/** Whether Pagefind can answer now, without waiting for its script or WASM. */
-export const pagefindReady = () => ready;
 
 const json = <T>(file: string) => {
   let p: Promise<T> | undefined;

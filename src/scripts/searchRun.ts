@@ -21,22 +21,34 @@ export interface SearchOutcome {
   search: PagefindSearch;
 }
 
-export async function runSearch(q: string | null, filters: PagefindFilters, limits: { exact: number; partial: number }): Promise<SearchOutcome | null> {
+/**
+ * Loads fragments only for what will be shown: the first `limits.exact` exact results, and
+ * partial ones only when the exact ones leave room (or, given `partial` > `exact`, always).
+ * Returns null, before fetching any fragment, once `stale()` says the query was typed over.
+ */
+export async function runSearch(
+  q: string | null,
+  filters: PagefindFilters,
+  limits: { exact: number; partial: number },
+  stale: () => boolean = () => false,
+): Promise<SearchOutcome | null> {
   const pf = await getPagefind();
   const r = await searchExactFirst(pf, q, filters);
-  if (!r) return null;
+  if (!r || stale()) return null;
+  const room = Math.max(0, limits.partial - Math.min(r.exact.length, limits.exact));
   const text = q ?? '';
   const view = async (res: (typeof r.exact)[number]) => {
     const data = await res.data();
     return { data, view: toResultView(data, 3, r.terms, text || undefined) };
   };
-  const [exact, partialRaw] = await Promise.all([Promise.all(r.exact.slice(0, limits.exact).map(view)), Promise.all(r.partial.slice(0, limits.partial).map(view))]);
+  const [exact, partialRaw] = await Promise.all([Promise.all(r.exact.slice(0, limits.exact).map(view)), Promise.all(r.partial.slice(0, room).map(view))]);
   // Partial matches that only share a letter or two with the query ("-q" for "qqzzxxjj") are noise.
   const partial = partialRaw
     .filter(({ data }) => isMeaningfulPartial(r.terms, markedWords([data.excerpt, ...(data.sub_results ?? []).map((s) => s.excerpt)])))
     .map((p) => p.view);
   let suggestions: string[] = [];
-  if (r.missing.length) {
+  // Words of one or two letters are mid-typing, not typos; a typed-over query needs no suggestion.
+  if (r.missing.length && r.missing.every((t) => t.key.length >= 3) && !stale()) {
     try {
       suggestions = suggestQueries(r.terms, r.missing, await getVocabulary());
     } catch {

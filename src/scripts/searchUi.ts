@@ -7,7 +7,7 @@ import {
   toggleValue,
   type SearchState,
 } from '../lib/search/searchState';
-import { basePath, getPagefind, getPrefixIndex, NO_INDEX_MESSAGE, pagefindReady, type PagefindSearch } from './pagefindClient';
+import { basePath, getPagefind, getPrefixIndex, NO_INDEX_MESSAGE, type PagefindSearch } from './pagefindClient';
 import { activeOption, clearActive, moveActive, renderResults } from './resultList';
 import { quickViews, runSearch, type SearchOutcome } from './searchRun';
 
@@ -87,6 +87,9 @@ function renderNotice(el: HTMLElement, out: SearchOutcome, search: (q: string) =
   );
 }
 
+/** Quiet time after a keystroke before the full-text search starts. */
+const SETTLE_MS = 50;
+
 /** The header box: results as you type in a popup under the input. */
 export function attachHeaderSearch(input: HTMLInputElement): void {
   if (input.dataset.attached) return;
@@ -111,6 +114,24 @@ export function attachHeaderSearch(input: HTMLInputElement): void {
   // Start the small title index now: it answers the first keystrokes while Pagefind loads.
   void getPrefixIndex().catch(() => undefined);
 
+  // Until Pagefind's first full-text answer is on screen, each keystroke is answered at once
+  // from the small title/topic index; after that, Pagefind alone answers (no flicker between the two).
+  let fullShown = false;
+  const quick = () => {
+    const q = input.value.trim();
+    if (!q || fullShown) return;
+    void quickViews(q, 6)
+      .then((views) => {
+        if (fullShown || input.value.trim() !== q || !views.length) return;
+        notice.hidden = true;
+        replaceOptions(input, list, renderResults(views, 'hq'));
+        list.hidden = false;
+        footer.textContent = 'Searching the full text…';
+        open();
+      })
+      .catch(() => undefined);
+  };
+
   const run = async () => {
     const q = input.value.trim();
     // Searches run one at a time; one whose text was typed over is abandoned mid-way.
@@ -120,35 +141,24 @@ export function attachHeaderSearch(input: HTMLInputElement): void {
       status.textContent = '';
       return;
     }
+    // Letters typed in a burst are answered by the title index; the full-text search waits for
+    // the burst to end, so it fetches no index chunks or fragments for half-typed words.
+    await new Promise((r) => setTimeout(r, SETTLE_MS));
+    if (stale()) return;
     const page = escapeHtml(searchUrl({ q, type: [], topic: [] }));
-    let full = false;
-    if (!pagefindReady()) {
-      // Titles and topics that start with what was typed, until the full-text answer replaces them.
-      void quickViews(q, 6)
-        .then((views) => {
-          if (full || stale() || !views.length) return;
-          notice.hidden = true;
-          replaceOptions(input, list, renderResults(views, 'hq'));
-          list.hidden = false;
-          footer.textContent = 'Searching the full text…';
-          open();
-        })
-        .catch(() => undefined);
-    }
     let out: SearchOutcome | null;
     try {
-      out = await runSearch(q, {}, { exact: 6, partial: 4 });
+      out = await runSearch(q, {}, { exact: 6, partial: 6 }, stale);
     } catch {
-      full = true;
       list.hidden = true;
       notice.hidden = true;
       footer.textContent = NO_INDEX_MESSAGE;
       open();
       return;
     }
-    full = true;
     if (!out || stale()) return;
-    const partial = out.exact.length < 6 ? out.partial.slice(0, 6 - out.exact.length) : [];
+    fullShown = true;
+    const partial = out.partial;
     renderNotice(notice, out, (s) => {
       input.value = s;
       input.focus();
@@ -182,6 +192,7 @@ export function attachHeaderSearch(input: HTMLInputElement): void {
       }
     });
   };
+  input.addEventListener('input', quick);
   input.addEventListener('input', schedule);
   wireKeys(input, list, () => {
     close();
@@ -193,7 +204,10 @@ export function attachHeaderSearch(input: HTMLInputElement): void {
   input.addEventListener('focus', () => {
     if (input.value.trim() && list.childElementCount) open();
   });
-  if (input.value.trim()) schedule();
+  if (input.value.trim()) {
+    quick();
+    schedule();
+  }
 }
 
 const FACETS = [
@@ -265,7 +279,7 @@ export async function attachSearchPage(): Promise<void> {
       renderFacets(state, totals);
       return;
     }
-    const out = await runSearch(state.q || null, pagefindFilters(state), { exact: 20, partial: 10 });
+    const out = await runSearch(state.q || null, pagefindFilters(state), { exact: 20, partial: 10 }, () => mine !== seq);
     if (mine !== seq || !out) return;
     const filtersText = [...state.type.map((t) => `type ${t}`), ...state.topic.map((t) => `topic ${t}`)].join(', ');
     // Exact matches, then partial ones; without exact ones, the empty state above says so first.
