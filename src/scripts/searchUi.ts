@@ -245,7 +245,7 @@ export async function attachSearchPage(): Promise<void> {
 
   const renderFacets = (state: SearchState, counts: Record<string, Record<string, number>>) => {
     const chosen = state.type.length + state.topic.length;
-    const offered = FACETS.map(({ key, legend }) => `${Object.values(counts[key] ?? {}).filter((n) => n > 0).length} ${legend.toLowerCase()}s`).join(', ');
+    const offered = FACETS.map(({ key, legend, limit }) => `${Math.min(limit, Object.values(counts[key] ?? {}).filter((n) => n > 0).length)} ${legend.toLowerCase()}s`).join(', ');
     filterSummary.textContent = chosen ? `(${chosen} selected)` : `(${offered})`;
     facets.innerHTML = FACETS.map(({ key, legend, limit }) => {
       const all = counts[key] ?? {};

@@ -79,7 +79,7 @@ describe('edit distance and suggestions', () => {
 
   it('should suggest whole queries with the unknown terms replaced', () => {
     const terms = queryTerms('watermrks late');
-    expect(suggestQueries(terms, [terms[0]], ['late', 'watermarks', 'watermark'])).toEqual(['watermarks late', 'watermark late']);
+    expect(suggestQueries(terms, [terms[0]], ['late', 'watermarks', 'watermark', 'watermask'])).toEqual(['watermarks late', 'watermask late']);
     expect(suggestQueries(queryTerms('qqzzxxjj'), queryTerms('qqzzxxjj'), ['watermarks'])).toEqual([]);
     // A known word that matched nothing was filtered out, not mistyped.
     expect(suggestQueries(queryTerms('watermarks'), queryTerms('watermarks'), ['watermarks', 'watermark'])).toEqual([]);

@@ -1,3 +1,5 @@
+import { stem } from './stem';
+
 /**
  * Optimal-string-alignment distance: insertions, deletions, substitutions and swaps of two
  * neighbouring letters each cost 1, so "watermrks" is 1 from "watermarks". Stops early once
@@ -55,7 +57,9 @@ export function suggestQueries(terms: { typed: string; key: string }[], missing:
   const known = new Set(vocabulary.map((v) => v.replace(/-/g, '')));
   const missingKeys = new Set(missing.map((m) => m.key));
   if ([...missingKeys].some((k) => known.has(k))) return [];
-  const options = new Map(terms.filter((t) => missingKeys.has(t.key)).map((t) => [t.key, closestWords(t.key, vocabulary, limit)]));
+  // Offering both "watermarks" and "watermark" is one suggestion twice: one word per stem.
+  const distinct = (words: string[]) => words.filter((w, i) => words.findIndex((x) => stem(x) === stem(w)) === i);
+  const options = new Map(terms.filter((t) => missingKeys.has(t.key)).map((t) => [t.key, distinct(closestWords(t.key, vocabulary, limit + 3)).slice(0, limit)]));
   if (![...options.values()].every((o) => o.length)) return [];
   const build = (pick: (key: string) => string) => terms.map((t) => (missingKeys.has(t.key) ? pick(t.key) : t.typed)).join(' ');
   const out = [build((k) => options.get(k)![0])];
