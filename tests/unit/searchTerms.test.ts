@@ -1,3 +1,4 @@
+import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { closestWords, editDistance, suggestQueries } from '../../src/lib/search/editDistance';
 import { isMeaningfulPartial, markedWords, searchExactFirst } from '../../src/lib/search/exactFirst';
@@ -5,6 +6,7 @@ import type { Pagefind, PagefindResult } from '../../src/lib/search/pagefindType
 import { buildPrefixIndex, queryPrefixIndex } from '../../src/lib/search/prefixIndex';
 import type { IndexedPage } from '../../src/lib/search/searchPage';
 import { toResultView, withHighlight } from '../../src/lib/search/resultView';
+import { readFragment } from '../../src/lib/search/readFragment';
 import { stem } from '../../src/lib/search/stem';
 import { queryTerms, replaceTerms, wordMatcher } from '../../src/lib/search/terms';
 import { buildVocabulary } from '../../src/lib/search/vocabulary';
@@ -197,5 +199,33 @@ describe('result links', () => {
       'dead letter queue',
     );
     expect(view.subs.map((s) => s.url)).toEqual(['/kb/w/?highlight=dead%20letter%20queue#dlq']);
+  });
+});
+
+describe('reading a Pagefind fragment', () => {
+  const fragment = {
+    url: '/kb/streaming/',
+    content: 'Streaming. Watermarks.',
+    meta: { title: 'Streaming' },
+    filters: { topic: ['watermarks'] },
+    anchors: [
+      { element: 'h3', id: 'watermarks', text: 'Watermarks', location: 1 },
+      { element: 'span', id: 'x', text: 'not a heading', location: 2 },
+    ],
+  };
+  const bytes = (json: string, signed = true) => gzipSync(Buffer.from(`${signed ? 'pagefind_dcd' : ''}${json}`));
+
+  it('should give the page URL, title, topics and headings', () => {
+    expect(readFragment('f.pf_fragment', bytes(JSON.stringify(fragment)))).toEqual({
+      url: '/kb/streaming/',
+      title: 'Streaming',
+      content: 'Streaming. Watermarks.',
+      topics: ['watermarks'],
+      headings: [{ id: 'watermarks', text: 'Watermarks', level: 3 }],
+    });
+  });
+
+  it('should name the file when it is not a fragment', () => {
+    expect(() => readFragment('bad.pf_fragment', bytes('{}', false))).toThrow(/bad\.pf_fragment: expected a Pagefind fragment/);
   });
 });
