@@ -4,7 +4,7 @@ import GithubSlugger from 'github-slugger';
  * Ids the page chrome uses. Heading slugs are generated after them so a heading named
  * "Contents" can never steal the id of the table of contents.
  */
-export const CHROME_IDS = ['kb-main', 'kb-toc', 'kb-search-input', 'kb-search-results', 'kb-search-page-input', 'kb-search-page-results', 'kb-used-by', 'kb-related', 'kb-sources', 'kb-base-knowledge', 'kb-by-type', 'kb-toggles', 'kb-definition', 'kb-entries'] as const;
+export const CHROME_IDS = ['kb-main', 'kb-toc', 'kb-search-input', 'kb-search-results', 'kb-search-page-input', 'kb-search-page-results', 'kb-used-by', 'kb-related', 'kb-sources', 'kb-base-knowledge', 'kb-by-type', 'kb-toggles', 'kb-definition', 'kb-entries', 'kb-theme', 'kb-path', 'kb-pager', 'kb-announce'] as const;
 
 /** Ids markdown-it-footnote gives a body with `count` footnotes (`fn1`, `fnref1`; `fnref1:1` cannot clash). */
 export function footnoteIds(count: number): string[] {
@@ -41,10 +41,10 @@ export function topicSlug(topic: string): string {
   return slug || `u-${[...topic.trim()].map((c) => c.codePointAt(0)!.toString(16)).join('-')}`;
 }
 
-/** `data-pipeline-batch-patterns` → `Data Pipeline Batch Patterns`, for entries with no `# ` title. */
-export function titleFromName(name: string): string {
-  return name
-    .split('-')
-    .map((w) => (w ? w[0].toUpperCase() + w.slice(1) : w))
-    .join(' ');
+/**
+ * Id of a step's block on a project-type landing (`#step-tdd`): stable as long as the step's
+ * name is, so wikis can link to "what a data-pipeline project reads at tdd".
+ */
+export function stepBlockId(step: string): string {
+  return `step-${step}`;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createLinks, normalizeBase } from '../../src/lib/links';
-import { createHeadingSlugger, titleFromName, topicSlug } from '../../src/lib/slugs';
+import { createHeadingSlugger, topicSlug } from '../../src/lib/slugs';
 
 describe('URLs', () => {
   it('should normalise base paths', () => {
@@ -50,9 +50,5 @@ describe('slugs', () => {
     expect(topicSlug('INVEST')).toBe('invest');
     expect(topicSlug('ci/cd')).toBe('ci-cd');
     expect(topicSlug('exactly-once')).toBe('exactly-once');
-  });
-
-  it('should title-case names', () => {
-    expect(titleFromName('data-pipeline-security')).toBe('Data Pipeline Security');
   });
 });

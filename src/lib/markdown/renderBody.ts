@@ -3,6 +3,7 @@ import MarkdownIt from 'markdown-it';
 import footnote from 'markdown-it-footnote';
 import { isOtherOrigin, SAFE_URL_EXPECTATION, unsafeUrlReason } from '../safeUrl';
 import { createHeadingSlugger, footnoteIds } from '../slugs';
+import { codeLanguageLabel } from './codeLanguage';
 import { resolveRelativeLink, type LinkTarget } from './resolveRelativeLink';
 
 export interface TocHeading {
@@ -59,10 +60,13 @@ function highlight(code: string, lang: string): string {
 }
 
 // Wide code and tables scroll on their own; keyboard users need to reach them to scroll.
+// Each fence says its language in a bar above it; src/scripts/codeCopy.ts adds a copy button
+// there, so a reader without JavaScript gets no button that cannot work.
 md.renderer.rules.fence = (tokens, idx) => {
   const lang = tokens[idx].info.trim().split(/\s+/)[0] ?? '';
   const cls = lang ? ` class="hljs language-${escape(lang)}"` : '';
-  return `<pre tabindex="0"><code${cls}>${highlight(tokens[idx].content, lang)}</code></pre>\n`;
+  const label = escape(codeLanguageLabel(lang));
+  return `<div class="code"><div class="code-bar" data-pagefind-ignore=""><span class="code-lang">${label}</span></div><pre tabindex="0"><code${cls}>${highlight(tokens[idx].content, lang)}</code></pre></div>\n`;
 };
 md.renderer.rules.code_block = (tokens, idx) => `<pre tabindex="0"><code>${escape(tokens[idx].content)}</code></pre>\n`;
 md.renderer.rules.table_open = (tokens, idx) => {
@@ -72,9 +76,22 @@ md.renderer.rules.table_open = (tokens, idx) => {
 md.renderer.rules.table_close = () => '</table></div>\n';
 md.renderer.rules.heading_close = (tokens, idx) => {
   const { id, text } = tokens[idx].meta as { id: string; text: string };
-  const label = escape(`Link to section: ${text}`);
-  return `<a class="anchor" href="#${escape(id)}" aria-label="${label}" data-pagefind-ignore="">#</a></${tokens[idx].tag}>\n`;
+  return `${headingLinkControls(id, text)}</${tokens[idx].tag}>\n`;
 };
+
+/**
+ * The `#` link every linkable heading ends with: without JavaScript it navigates; with it, it also
+ * copies the section's absolute URL, and the hidden button beside it copies a Markdown link.
+ * Shared by rendered bodies and by headings the page templates write (one markup, one script).
+ */
+export function headingLinkControls(id: string, text: string): string {
+  const e = escape(id);
+  const t = escape(text);
+  return (
+    `<a class="anchor" href="#${e}" aria-label="Link to section: ${t}" data-pagefind-ignore="">#</a>` +
+    `<button type="button" class="anchor-md" data-copy-md="" hidden aria-label="Copy Markdown link to section: ${t}" data-pagefind-ignore="">md</button>`
+  );
+}
 
 /** What a heading or cell says, as plain text: code spans and link text included, markup not. */
 function inlineText(token: Token | undefined): string {
@@ -197,4 +214,18 @@ export function renderBody(markdown: string, options: RenderOptions): RenderedBo
   }
   result.html = md.renderer.render(tokens, md.options, env);
   return result;
+}
+
+/**
+ * Puts an empty element with each former id at the start of the heading that replaced it, so
+ * `#old-id` scrolls to the right section without any script. Heading tags come from our own
+ * renderer, so their opening tag is exactly `<hN id="...">`.
+ */
+export function withFormerIds(html: string, formerIds: ReadonlyMap<string, readonly string[]>): string {
+  if (!formerIds.size) return html;
+  const byEscapedId = new Map([...formerIds].map(([id, former]) => [escape(id), former]));
+  return html.replace(/<(h[2-6]) id="([^"]*)">/g, (tag, _h, id: string) => {
+    const former = byEscapedId.get(id);
+    return former ? tag + former.map((f) => `<span id="${escape(f)}" class="anchor-alias"></span>`).join('') : tag;
+  });
 }
