@@ -42,10 +42,12 @@ function staticImports(dist, file, seen) {
 export function entryPageMedians(dist) {
   const dir = join(dist, 'kb');
   if (!existsSync(dir)) return undefined;
-  const sizes = readdirSync(dir).map((name) => {
-    const html = readFileSync(join(dir, name, 'index.html'));
-    return { raw: html.length, gzip: gz(html) };
-  });
+  // kb/ also holds markdown exports (`<name>.md`) and redirect pages of former names.
+  const sizes = readdirSync(dir)
+    .filter((name) => existsSync(join(dir, name, 'index.html')))
+    .map((name) => readFileSync(join(dir, name, 'index.html')))
+    .filter((html) => !html.includes('data-redirect='))
+    .map((html) => ({ raw: html.length, gzip: gz(html) }));
   return { pages: sizes.length, rawBytes: median(sizes.map((s) => s.raw)), gzipBytes: median(sizes.map((s) => s.gzip)) };
 }
 
