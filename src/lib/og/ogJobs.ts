@@ -28,6 +28,9 @@ export function currentOgRun(): OgRun | undefined {
  * Starts drawing the cards in a child process and returns at once; the build goes on generating
  * pages on the other core, and the integration waits for the images at the end.
  */
+/** Cards drawn by one child process (~3 MB each that resvg holds until the process ends). */
+const CARDS_PER_PROCESS = 150;
+
 export function startOgImages(cards: OgCard[], cacheDir: string, projectRoot: string): OgRun | undefined {
   const reg = registry();
   if (!reg.enabled) return undefined;
@@ -35,23 +38,38 @@ export function startOgImages(cards: OgCard[], cacheDir: string, projectRoot: st
   const fontsDir = join(dirname(require.resolve('@fontsource/inter/package.json')), 'files');
   const script = join(projectRoot, 'src', 'og', 'renderCards.mjs');
   const keyed = cards.map((card) => ({ card, key: cardKey(card) }));
-  const input = JSON.stringify({ outDir: cacheDir, fontsDir, cards: keyed.map(({ card, key }) => ({ key, title: card.title, description: card.description, eyebrow: card.eyebrow })) });
-  const done = new Promise<OgRun['done'] extends Promise<infer T> ? T : never>((resolve) => {
-    const child = spawn(process.execPath, [script], { stdio: ['pipe', 'pipe', 'pipe'] });
-    let out = '';
-    let err = '';
-    child.stdout.on('data', (d) => (out += d));
-    child.stderr.on('data', (d) => (err += d));
-    child.on('error', (e) => resolve({ rendered: 0, reused: 0, errors: [`could not start ${script}: ${e.message}`] }));
-    child.on('close', (code) => {
-      try {
-        resolve(JSON.parse(out));
-      } catch {
-        resolve({ rendered: 0, reused: 0, errors: [`${script} exited with ${code}: ${err.trim() || out.trim() || 'no output'}`] });
-      }
+  const all = keyed.map(({ card, key }) => ({ key, title: card.title, description: card.description, eyebrow: card.eyebrow }));
+  type Result = OgRun['done'] extends Promise<infer T> ? T : never;
+  const runChild = (batch: typeof all) =>
+    new Promise<Result>((resolve) => {
+      const child = spawn(process.execPath, [script], { stdio: ['pipe', 'pipe', 'pipe'] });
+      let out = '';
+      let err = '';
+      child.stdout.on('data', (d) => (out += d));
+      child.stderr.on('data', (d) => (err += d));
+      child.on('error', (e) => resolve({ rendered: 0, reused: 0, errors: [`could not start ${script}: ${e.message}`] }));
+      child.on('close', (code) => {
+        try {
+          resolve(JSON.parse(out));
+        } catch {
+          resolve({ rendered: 0, reused: 0, errors: [`${script} exited with ${code}: ${err.trim() || out.trim() || 'no output'}`] });
+        }
+      });
+      child.stdin.end(JSON.stringify({ outDir: cacheDir, fontsDir, cards: batch }));
     });
-    child.stdin.end(input);
-  });
+  // resvg-js 2.6 keeps each rendered 1200×630 pixmap (~3 MB) until its process exits, whatever
+  // the GC does: one process for 10,000 cards passed 17 GB. A fresh process per batch bounds it.
+  const done = (async (): Promise<Result> => {
+    const total: Result = { rendered: 0, reused: 0, errors: [], cpuMs: 0 };
+    for (let i = 0; i < all.length || i === 0; i += CARDS_PER_PROCESS) {
+      const r = await runChild(all.slice(i, i + CARDS_PER_PROCESS));
+      total.rendered += r.rendered;
+      total.reused += r.reused;
+      total.errors.push(...r.errors);
+      total.cpuMs = (total.cpuMs ?? 0) + (r.cpuMs ?? 0);
+    }
+    return total;
+  })();
   reg.run = { cacheDir, cards: keyed, done };
   return reg.run;
 }
