@@ -64,7 +64,7 @@ function build(tree, outDir) {
     phases: {
       contentSyncS: num(/\[types\] Generated ([\d.]+)s/, out) ?? (num(/\[types\] Generated (\d+)ms/, out) ?? 0) / 1000,
       renderS: num(/generating static routes[\s\S]*?Completed in ([\d.]+)s/, out) ?? (num(/generating static routes[\s\S]*?Completed in (\d+)ms/, out) ?? NaN) / 1000,
-      pagefindS: (num(/indexed \d+ pages in (\d+) ms/, out) ?? NaN) / 1000,
+      pagefindS: (num(/indexed \d+ pages (?:\(\d+ of them while pages were generated\) )?in (\d+) ms/, out) ?? NaN) / 1000,
       astroTotalS: num(/page\(s\) built in ([\d.]+)s/, out),
     },
     pages: num(/(\d+) page\(s\) built/, out),

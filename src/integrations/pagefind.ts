@@ -88,7 +88,7 @@ export function pagefindIntegration(): AstroIntegration {
           const indexDir = `${outDir.replace(/\/$/, '')}/pagefind`;
           const written = await index.writeFiles({ outputPath: indexDir });
           check('writing the index', written.errors);
-          logger.info(`indexed ${pageCount} pages in ${Math.round(performance.now() - started)} ms`);
+          logger.info(`indexed ${pageCount} pages (${feeder.fedEarly} of them while pages were generated) in ${Math.round(performance.now() - started)} ms`);
           const extras = writeSearchExtras(indexDir);
           logger.info(
             `prefix index ${(extras.prefixBytes / 1024).toFixed(1)} KB gzip; vocabulary ${extras.vocabularyWords} words, ${(extras.vocabularyGzip / 1024).toFixed(1)} KB gzip`,

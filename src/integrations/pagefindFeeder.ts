@@ -23,6 +23,8 @@ export class PagefindFeeder {
   /** Pages read but not yet taken by Pagefind; capped so a slow Pagefind never holds the site in memory. */
   private pending = 0;
   private indexed = 0;
+  /** Pages Pagefind had taken when the last page was generated: how much of its work overlapped. */
+  fedEarly = 0;
   private readonly startedAt = Date.now();
 
   constructor(
@@ -39,6 +41,7 @@ export class PagefindFeeder {
   /** Feeds what is left and waits for Pagefind; returns how many pages were indexed in all. */
   async finish(): Promise<number> {
     clearInterval(this.timer);
+    this.fedEarly = this.indexed - this.pending;
     while (this.scanning) await new Promise((r) => setTimeout(r, 20));
     await this.scan(true);
     await this.chain;
