@@ -8,7 +8,7 @@ import type { PagefindIndex } from 'pagefind';
  * rest of the site, so that Pagefind's parsing (about 50 s of a 10,000-entry build when it
  * started after the last page) runs on the other core alongside page generation.
  *
- * A page is taken only once it is complete (it ends in `</html>`) and was written by this
+ * A page is taken only once it is complete (it has its `</html>`) and was written by this
  * build (not older than its start), so a half-written file or a page left by the previous
  * build is never indexed; `finish` then takes every page not yet fed, whatever its state.
  */
@@ -63,7 +63,8 @@ export class PagefindFeeder {
         if (!existsSync(file)) continue;
         if (!final && statSync(file).mtimeMs < this.startedAt - 2000) continue;
         const html = await readFile(file, 'utf8');
-        if (!final && !html.trimEnd().endsWith('</html>')) continue;
+        // Astro may put module scripts after `</html>`; what Pagefind reads ends before it.
+        if (!final && !html.includes('</html>')) continue;
         this.fed.add(name);
         // Pagefind would skip it too: only pages that mark their article are indexed (not redirects).
         if (!html.includes('data-pagefind-body')) continue;
