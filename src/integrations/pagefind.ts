@@ -3,8 +3,7 @@ import { createReadStream, existsSync, readdirSync, readFileSync, statSync, writ
 import { join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { close, createIndex, type PagefindIndex } from 'pagefind';
-import { PagefindFeeder } from './pagefindFeeder';
+import { close, createIndex } from 'pagefind';
 import { PREFIX_INDEX_FILE, VOCABULARY_FILE, VOCABULARY_MAX_GZIP } from '../lib/search/assets';
 import { buildPrefixIndex } from '../lib/search/prefixIndex';
 import { readFragment } from '../lib/search/readFragment';
@@ -43,21 +42,9 @@ function writeSearchExtras(indexDir: string): { prefixBytes: number; vocabularyW
  * `data-pagefind-body` are indexed, so list pages and page chrome never show up as results.
  */
 export function pagefindIntegration(): AstroIntegration {
-  let feeder: PagefindFeeder | undefined;
-  let outDir: string | undefined;
   return {
     name: 'scaffold-kb:pagefind',
     hooks: {
-      'astro:config:done': ({ config }) => {
-        outDir = fileURLToPath(config.outDir);
-      },
-      // Entry pages are fed to Pagefind while the rest of the site is generated (pagefindFeeder.ts).
-      'astro:build:start': async () => {
-        const created = await createIndex({});
-        check('creating the index', created.errors);
-        feeder = new PagefindFeeder(created.index as PagefindIndex, outDir!, check);
-        feeder.start();
-      },
       // `astro dev` has no index of its own: serve the last build's, so search works while writing.
       'astro:server:setup': ({ server, logger }) => {
         const indexDir = join(process.cwd(), 'dist', 'pagefind');
@@ -81,14 +68,16 @@ export function pagefindIntegration(): AstroIntegration {
         const outDir = fileURLToPath(dir);
         const started = performance.now();
         try {
-          if (!feeder) throw new Error('Pagefind was not started with the build');
-          const index = feeder.index;
-          const pageCount = await feeder.finish();
-          if (!pageCount) throw new Error(`Pagefind indexed no pages in ${outDir}: the site would have no search.`);
+          const created = await createIndex({});
+          check('creating the index', created.errors);
+          const index = created.index!;
+          const added = await index.addDirectory({ path: outDir, glob: 'kb/**/*.html' });
+          check('indexing the built pages', added.errors);
+          if (!added.page_count) throw new Error(`Pagefind indexed no pages in ${outDir}: the site would have no search.`);
           const indexDir = `${outDir.replace(/\/$/, '')}/pagefind`;
           const written = await index.writeFiles({ outputPath: indexDir });
           check('writing the index', written.errors);
-          logger.info(`indexed ${pageCount} pages (${feeder.fedEarly} of them while pages were generated) in ${Math.round(performance.now() - started)} ms`);
+          logger.info(`indexed ${added.page_count} pages in ${Math.round(performance.now() - started)} ms`);
           const extras = writeSearchExtras(indexDir);
           logger.info(
             `prefix index ${(extras.prefixBytes / 1024).toFixed(1)} KB gzip; vocabulary ${extras.vocabularyWords} words, ${(extras.vocabularyGzip / 1024).toFixed(1)} KB gzip`,
