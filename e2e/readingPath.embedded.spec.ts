@@ -245,3 +245,33 @@ test.describe('narrow screens', () => {
     await expect(toc.getByRole('link').first()).toBeVisible();
   });
 });
+
+test.describe('print', () => {
+  test('should print the article without header, search or navigation, with external URLs and wrapping code', async ({ page }) => {
+    const [landing] = await typePaths(page);
+    await page.goto(landing);
+    let entry: string | undefined;
+    for (const candidate of await ownPath(page)) {
+      await page.goto(candidate);
+      if (await page.locator('.prose pre').count()) {
+        entry = candidate;
+        break;
+      }
+    }
+    expect(entry, 'an entry of the path with a code block').toBeDefined();
+    // The tree may have no external link yet; the rule is the stylesheet's, so give it one (never fetched).
+    if ((await page.locator('article a[href^="http"]').count()) === 0) {
+      await page.evaluate(() => {
+        const a = Object.assign(document.createElement('a'), { href: 'https://example.org/guide', textContent: 'a guide' });
+        document.querySelector('.prose')!.append(a);
+      });
+    }
+    await page.emulateMedia({ media: 'print' });
+    for (const hidden of ['.site-header', '.site-footer', 'details.path-nav', 'details.toc', '.pager']) {
+      if (await page.locator(hidden).count()) await expect(page.locator(hidden).first(), hidden).toBeHidden();
+    }
+    const external = page.locator('article a[href^="http"]').first();
+    expect(await external.evaluate((a) => getComputedStyle(a, '::after').content)).toContain((await external.getAttribute('href'))!);
+    expect(await page.locator('.prose pre').first().evaluate((el) => getComputedStyle(el).whiteSpace)).toBe('pre-wrap');
+  });
+});
