@@ -2,6 +2,7 @@
 import mdx from '@astrojs/mdx';
 import { defineConfig } from 'astro/config';
 import { pagefindIntegration } from './src/integrations/pagefind.ts';
+import { passThroughPreload } from './src/integrations/passThroughPreload.ts';
 import { normalizeBase } from './src/lib/links.ts';
 
 const base = normalizeBase(process.env.BASE_PATH);
@@ -15,6 +16,6 @@ export default defineConfig({
   devToolbar: { enabled: false },
   // Astro inlines small scripts into the page; the CSP (script-src 'self') forbids inline
   // scripts, so every script ships as a file.
-  vite: { build: { assetsInlineLimit: 0 } },
+  vite: { build: { assetsInlineLimit: 0 }, plugins: [passThroughPreload()] },
   integrations: [mdx(), pagefindIntegration()],
 });
