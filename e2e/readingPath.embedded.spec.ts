@@ -30,7 +30,8 @@ test.describe('reading paths', () => {
       const visited: string[] = [];
       for (let guard = 0; guard <= expected.length; guard++) {
         visited.push(new URL(page.url()).pathname);
-        // The sidebar lists this path and marks the page being read, once.
+        // The sidebar lists this path and marks the page being read, once; on a wide screen it is open.
+        await expect(page.locator('details.path-nav')).toHaveAttribute('open', '');
         const sidebar = page.getByRole('navigation', { name: / reading path$/ });
         const current = sidebar.locator('a[aria-current="page"]');
         await expect(current).toHaveCount(1);
