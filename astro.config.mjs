@@ -2,8 +2,12 @@
 import mdx from '@astrojs/mdx';
 import { defineConfig } from 'astro/config';
 import { pagefindIntegration } from './src/integrations/pagefind.ts';
+import { ogImagesIntegration } from './src/integrations/ogImages.ts';
 import { passThroughPreload } from './src/integrations/passThroughPreload.ts';
+import { permalinksIntegration } from './src/integrations/permalinks.ts';
+import sitemap from '@astrojs/sitemap';
 import { normalizeBase } from './src/lib/links.ts';
+import { isRedirectOrMachinePage } from './src/lib/kb/publishedAliases.ts';
 
 const base = normalizeBase(process.env.BASE_PATH);
 
@@ -17,5 +21,12 @@ export default defineConfig({
   // Astro inlines small scripts into the page; the CSP (script-src 'self') forbids inline
   // scripts, so every script ships as a file.
   vite: { build: { assetsInlineLimit: 0 }, plugins: [passThroughPreload()] },
-  integrations: [mdx(), pagefindIntegration()],
+  integrations: [
+    mdx(),
+    pagefindIntegration(),
+    ogImagesIntegration(),
+    permalinksIntegration(),
+    // Absolute URLs only exist with SITE_URL; without it the permalinks integration says so once.
+    ...(process.env.SITE_URL ? [sitemap({ filter: (page) => !isRedirectOrMachinePage(page) })] : []),
+  ],
 });

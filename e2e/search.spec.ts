@@ -8,14 +8,28 @@ const corpus = loadTree(CORPUS_CONTENT).tree;
 const mlEntries = new Set(buildMethodology(corpus, indexSteps(corpus.steps)).projectTypes.find((t) => t.id === 'ml')!.entries);
 const titleOf = new Map(corpus.entries.map((e) => [e.name, e]));
 
+/** The policy every page will carry (issue 12), sent as a header here so search is tested under it. */
+const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'self'";
+
 test.describe('search', () => {
+  // A violation is a console error, which fails the test (see fixtures).
+  test.beforeEach(async ({ page }) => {
+    await page.route(
+      (url) => url.hostname === '127.0.0.1',
+      async (route) => {
+        if (route.request().resourceType() !== 'document') return route.fallback();
+        const response = await route.fetch();
+        await route.fulfill({ response, headers: { ...response.headers(), 'content-security-policy': CSP } });
+      },
+    );
+  });
   test('should find the streaming entry for "watermarks" with a link to its watermark section', async ({ page }) => {
     const site = new Site(page);
     await page.goto('/');
     await site.headerSearch.fill('watermarks');
     const results = site.headerResults;
     // Results stream in; the count is announced once the list is complete.
-    await expect(page.getByRole('status').filter({ hasText: /results? for watermarks$/ })).toBeAttached();
+    await expect(page.getByRole('status').filter({ hasText: / for watermarks$/ })).toBeAttached();
     const top3 = (await results.locator('a.result').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).pathname))).slice(0, 3);
     expect(top3).toContain('/kb/data-pipeline-streaming-patterns/');
 
@@ -29,6 +43,8 @@ test.describe('search', () => {
     await expect(heading).toBeInViewport();
     await expect(page.locator('mark.pagefind-highlight').first()).toBeAttached();
     expect(await page.locator('mark.pagefind-highlight').count()).toBeGreaterThan(2);
+    // The first mark of the section the result pointed at is on screen.
+    await expect(heading.locator('xpath=following::mark[1]')).toBeInViewport();
   });
 
   test('should rank the security entry in the top 5 for "PII"', async ({ page }) => {
@@ -71,11 +87,10 @@ test.describe('search', () => {
   });
 
   test('should help when nothing matches', async ({ page }) => {
-    // Pagefind forgives typos, so an empty result needs a filter nothing carries.
     await page.goto('/search/?q=watermarks&topic=no-such-topic');
     const empty = page.getByRole('region', { name: 'Nothing found' });
     await expect(empty).toBeVisible();
-    await expect(empty).toContainText('No entry matches “watermarks” with topic no-such-topic');
+    await expect(empty).toContainText('No entries contain “watermarks” with topic no-such-topic');
     await expect(empty).toContainText('remove filters');
     await expect(empty.getByRole('link').first()).toHaveAttribute('href', /\/topics\//);
   });
@@ -87,7 +102,7 @@ test.describe('search', () => {
     await expect(site.headerSearch).toBeFocused();
     await page.keyboard.type('watermarks');
     await expect(site.headerResults.locator('a.result').first()).toBeVisible();
-    await expect(page.getByRole('status').filter({ hasText: /results? for watermarks/ })).toBeAttached();
+    await expect(page.getByRole('status').filter({ hasText: / for watermarks$/ })).toBeAttached();
     await page.keyboard.press('ArrowDown');
     await expect(site.headerSearch).toHaveAttribute('aria-activedescendant', /.+/);
     const first = await site.headerResults.locator('a.result').first().getAttribute('href');
@@ -119,6 +134,96 @@ test.describe('search', () => {
     expect(scripts.filter((s) => /pagefind|searchUi/.test(s))).toEqual([]);
     await new Site(page).headerSearch.focus();
     await expect.poll(() => scripts.some((s) => s.includes('pagefind'))).toBe(true);
+  });
+
+  for (const q of ['qqzzxxjj', 'xyzzyplugh']) {
+    test(`should show the empty state for nonsense ("${q}") on the search page and in the popup`, async ({ page }) => {
+      const site = new Site(page);
+      await page.goto(`/search/?q=${q}`);
+      const empty = page.getByRole('region', { name: 'Nothing found' });
+      await expect(empty).toBeVisible();
+      await expect(empty).toContainText(`No entries contain “${q}”`);
+      await expect(page.getByRole('status').filter({ hasText: `No exact match` })).toBeVisible();
+      // Anything listed is under the "Partial matches" label, never passed off as a result.
+      const results = site.searchPageResults;
+      expect(await results.locator('a.result').count()).toBe(await results.getByRole('group', { name: 'Partial matches' }).locator('a.result').count());
+
+      await site.headerSearch.fill(q);
+      const notice = page.locator('[data-search-notice]');
+      await expect(notice).toBeVisible();
+      await expect(notice).toContainText(`No entries contain “${q}”`);
+      await expect(page.locator('[data-search-status]')).toHaveText(new RegExp(`for ${q}$`));
+      const header = site.headerResults;
+      expect(await header.locator('a.result').count()).toBe(await header.getByRole('group', { name: 'Partial matches' }).locator('a.result').count());
+    });
+  }
+
+  test('should label partial matches of a typo and offer the word meant; one click searches it', async ({ page }) => {
+    const site = new Site(page);
+    await page.goto('/');
+    await site.headerSearch.fill('watermrks');
+    const notice = page.locator('[data-search-notice]');
+    await expect(notice).toContainText('No entries contain “watermrks”');
+    const partial = site.headerResults.getByRole('group', { name: 'Partial matches' });
+    await expect(partial.locator('a.result').first()).toBeVisible();
+    const suggestion = notice.getByRole('link', { name: 'watermarks', exact: true });
+    await expect(suggestion).toBeVisible();
+    await expectNoAxeViolations(page, 'popup with partial matches and a suggestion');
+    await suggestion.click();
+    await expect(site.headerSearch).toHaveValue('watermarks');
+    await expect(page.getByRole('status').filter({ hasText: /^\d+ results? for watermarks$/ })).toBeAttached();
+    await expect(notice).toBeHidden();
+    const first = await site.headerResults.locator('a.result').first().evaluate((a) => (a as HTMLAnchorElement).pathname);
+    expect(first).toBe('/kb/data-pipeline-streaming-patterns/');
+
+    // The same on the search page, where the address follows.
+    await page.goto('/search/?q=watermrks');
+    const empty = page.getByRole('region', { name: 'Nothing found' });
+    await empty.getByRole('link', { name: 'watermarks', exact: true }).click();
+    await expect(page).toHaveURL(/\/search\/\?q=watermarks$/);
+    await expect(site.searchPageResults.locator('a.result').first()).toBeVisible();
+    await expect(empty).toBeHidden();
+  });
+
+  test('should highlight hyphenated and stemmed terms on arrival', async ({ page }) => {
+    await page.goto('/kb/data-pipeline-streaming-patterns/?highlight=exactlyonce#exactly-once-semantics');
+    const marks = page.locator('main mark.pagefind-highlight');
+    await expect(marks.first()).toBeAttached();
+    expect((await marks.allInnerTexts()).map((t) => t.toLowerCase())).toContain('exactly-once');
+    await expect(page.locator('#exactly-once-semantics').locator('xpath=following::mark[1]')).toBeInViewport();
+
+    await page.goto('/kb/data-pipeline-streaming-patterns/?highlight=exactly-once');
+    await expect(marks.first()).toBeAttached();
+    expect((await marks.allInnerTexts()).map((t) => t.toLowerCase())).toContain('exactly-once');
+
+    await page.goto('/kb/data-pipeline-streaming-patterns/?highlight=watermarks#watermarks');
+    await expect(marks.first()).toBeAttached();
+    const texts = (await marks.allInnerTexts()).map((t) => t.toLowerCase());
+    expect(texts).toContain('watermark');
+    expect(texts).toContain('watermarks');
+
+    await page.goto('/kb/data-pipeline-security/?highlight=PII');
+    await expect(marks.first()).toBeAttached();
+    expect(await marks.allInnerTexts()).toContain('PII');
+  });
+
+  test('should put the query box first on a phone, with filters collapsed under "Filters"', async ({ page }) => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    const site = new Site(page);
+    await page.goto('/search/?q=watermarks');
+    await expect(site.searchPageResults.locator('a.result').first()).toBeVisible();
+    const box = (await site.searchPageInput.boundingBox())!;
+    const summary = page.locator('summary', { hasText: 'Filters' });
+    await expect(summary).toBeVisible();
+    await expect(summary).toContainText(/\(\d+ project types, \d+ topics\)/);
+    expect(box.y).toBeLessThan((await summary.boundingBox())!.y);
+    expect(box.y).toBeLessThan((await site.searchPageResults.boundingBox())!.y);
+    const typeFacet = page.getByRole('group', { name: 'Project type' });
+    await expect(typeFacet).toBeHidden();
+    await summary.click();
+    await expect(typeFacet).toBeVisible();
+    await typeFacet.getByRole('checkbox', { name: /^data-pipeline/ }).check();
+    await expect(summary).toContainText('(1 selected)');
   });
 
   for (const scheme of ['light', 'dark'] as const) {

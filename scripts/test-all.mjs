@@ -2,7 +2,7 @@
 // `npm test`: unit tests, the three builds the checks need, build checks, browser tests.
 // Each stage runs as its own process so a failure names the stage that broke.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 
 const corpus = resolve('../shared/corpus/scaffold/content');
@@ -12,10 +12,21 @@ const report = resolve('.test-report');
 rmSync(report, { recursive: true, force: true });
 mkdirSync(report, { recursive: true });
 
-function run(label, args, env = {}) {
+function run(label, args, env = {}, log) {
   const started = Date.now();
   console.log(`\n── ${label}`);
-  const res = spawnSync(process.execPath, args, { stdio: 'inherit', env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...env } });
+  // With `log`, output is captured (and still printed) so a build check can read what the build said.
+  const res = spawnSync(process.execPath, args, {
+    stdio: log ? ['inherit', 'pipe', 'pipe'] : 'inherit',
+    encoding: 'utf8',
+    maxBuffer: 256 * 1024 * 1024,
+    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...env },
+  });
+  if (log) {
+    process.stdout.write(res.stdout ?? '');
+    process.stderr.write(res.stderr ?? '');
+    writeFileSync(log, `${res.stdout ?? ''}${res.stderr ?? ''}`);
+  }
   console.log(`── ${label}: ${res.status === 0 ? 'ok' : `failed (exit ${res.status ?? res.signal})`} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   return res.status === 0;
 }
@@ -26,16 +37,16 @@ if (!existsSync(corpus) && ci) {
 }
 
 // The checks expect these builds exactly; a BASE_PATH or tree left set in the shell must not leak in.
-const EMBEDDED = { KB_CONTENT_DIR: '', BASE_PATH: '', SITE_URL: '' };
+const EMBEDDED = { KB_CONTENT_DIR: '', BASE_PATH: '', SITE_URL: '', KB_ALIASES: '', KB_PREVIOUS_PERMALINKS: '', KB_STRICT: '' };
 const vitest = (dir, name) => ['node_modules/vitest/vitest.mjs', 'run', dir, '--no-file-parallelism', '--reporter=default', '--reporter=json', `--outputFile.json=${report}/${name}.json`];
 const stages = [
   // `astro sync` writes the types of `astro:content` that a fresh clone does not have yet.
   () => run('astro sync', [...astro, 'sync'], EMBEDDED),
   () => run('typecheck', ['node_modules/typescript/bin/tsc', '--noEmit', '-p', '.']),
   () => run('unit tests', vitest('tests/unit', 'unit')),
-  () => run('build: embedded content → dist/', [...astro, 'build'], EMBEDDED),
+  () => run('build: embedded content → dist/', [...astro, 'build'], EMBEDDED, `${report}/build-embedded.log`),
   () => run('build: embedded content with BASE_PATH=/kb → dist-base/', [...astro, 'build', '--outDir', 'dist-base'], { ...EMBEDDED, BASE_PATH: '/kb', SITE_URL: 'https://docs.example.com' }),
-  () => (existsSync(corpus) ? run('build: shared corpus → dist-corpus/', [...astro, 'build', '--outDir', 'dist-corpus'], { ...EMBEDDED, KB_CONTENT_DIR: corpus }) : (console.log('\n── shared corpus absent: skipping its build'), true)),
+  () => (existsSync(corpus) ? run('build: shared corpus → dist-corpus/', [...astro, 'build', '--outDir', 'dist-corpus'], { ...EMBEDDED, KB_CONTENT_DIR: corpus, KB_ALIASES: 'tests/fixtures/corpus-aliases.yml' }) : (console.log('\n── shared corpus absent: skipping its build'), true)),
   () => run('build checks', vitest('tests/build', 'build')),
   () => run('browser tests', ['node_modules/@playwright/test/cli.js', 'test'], { PLAYWRIGHT_JSON_OUTPUT_NAME: `${report}/e2e.json` }),
 ];

@@ -1,4 +1,5 @@
 import { defineCollection } from 'astro:content';
+import { resolve } from 'node:path';
 import { z } from 'astro/zod';
 import { contentRootFromEnv } from './lib/kb/loadTree';
 import { normalizeBase } from './lib/links';
@@ -11,7 +12,9 @@ import { knowledgeTreeLoader, type Slice } from './loaders/knowledgeTreeLoader';
 
 const root = contentRootFromEnv(process.env, process.cwd());
 const base = normalizeBase(process.env.BASE_PATH);
-const loader = (slice: Slice) => knowledgeTreeLoader(slice, root, base);
+// Site-level aliases for trees the team does not own; relative to where the build runs.
+const aliasesFile = process.env.KB_ALIASES ? resolve(process.cwd(), process.env.KB_ALIASES) : undefined;
+const loader = (slice: Slice) => knowledgeTreeLoader(slice, root, base, aliasesFile);
 const file = { file: z.string() };
 const body = BodyRefSchema();
 
@@ -22,7 +25,6 @@ export const collections = {
   }),
   steps: defineCollection({ loader: loader('steps'), schema: PipelineStepFrontmatterSchema().extend({ ...file, body }) }),
   overlays: defineCollection({ loader: loader('overlays'), schema: OverlaySchema().extend(file) }),
-  presets: defineCollection({ loader: loader('presets'), schema: DepthPresetSchema().extend(file) }),
   domains: defineCollection({ loader: loader('domains'), schema: z.object({ domain: z.string(), file: z.string().nullable(), body: body.nullable() }) }),
   meta: defineCollection({
     loader: loader('meta'),
@@ -31,6 +33,8 @@ export const collections = {
       version: z.string().nullable(),
       hasPipeline: z.boolean(),
       projectTypeConfigs: z.array(ProjectTypeConfigSchema()),
+      aliases: z.object({ entries: z.record(z.string(), z.string()), anchors: z.record(z.string(), z.record(z.string(), z.string())) }),
+      presets: z.array(z.object({ id: z.string(), ...file, data: DepthPresetSchema() })),
     }),
   }),
 };

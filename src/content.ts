@@ -10,10 +10,13 @@ import { buildRelated, type RelatedEntry } from './lib/kb/related';
 import { buildStepPages, type StepPage } from './lib/kb/stepMatrix';
 import { indexSteps } from './lib/kb/stepIndex';
 import { buildTopics, type Topic } from './lib/kb/topics';
-import type { KnowledgeTree } from './lib/kb/types';
+import type { KnowledgeTree, PresetDoc } from './lib/kb/types';
 import { buildUsedBy, type EntryUse } from './lib/kb/usedBy';
 import { createLinks, type Links } from './lib/links';
 import { topicSlug } from './lib/slugs';
+import type { LinkTarget } from './lib/markdown/resolveRelativeLink';
+import { absolutizeLinks } from './lib/exports/entryMarkdown';
+import { join } from 'node:path';
 
 export type Entry = CollectionEntry<'entries'>;
 
@@ -43,7 +46,12 @@ export interface SiteModel {
   usedBy: Map<string, EntryUse>;
   stepPages: StepPage[];
   steps: Map<string, CollectionEntry<'steps'>>;
-  presets: CollectionEntry<'presets'>[];
+  presets: PresetDoc[];
+  /** Absolute path of the tree, for exports that serve an entry's own markdown. */
+  root: string;
+  aliases: { entries: Map<string, string>; anchors: Map<string, Map<string, string>> };
+  /** Files of the tree a markdown link may name → the page each becomes. */
+  linkTargets: Map<string, LinkTarget>;
 }
 
 let model: Promise<SiteModel> | undefined;
@@ -54,15 +62,15 @@ export function getSite(): Promise<SiteModel> {
 }
 
 async function buildSite(): Promise<SiteModel> {
-  const [entries, steps, overlays, presets, domains, meta] = await Promise.all([
+  const [entries, steps, overlays, domains, meta] = await Promise.all([
     getCollection('entries'),
     getCollection('steps'),
     getCollection('overlays'),
-    getCollection('presets'),
     getCollection('domains'),
     getCollection('meta'),
   ]);
-  const info = meta[0]?.data ?? { root: '', version: null, hasPipeline: false, projectTypeConfigs: [] };
+  const info = meta[0]?.data ?? { root: '', version: null, hasPipeline: false, projectTypeConfigs: [], presets: [], aliases: { entries: {}, anchors: {} } };
+  const presets = [...info.presets].sort((a, b) => a.data.default_depth - b.data.default_depth);
   entries.sort((a, b) => a.data.title.localeCompare(b.data.title));
   const tree: KnowledgeTree = {
     root: info.root,
@@ -71,7 +79,7 @@ async function buildSite(): Promise<SiteModel> {
     domainIntros: [],
     steps: steps.map((s) => ({ name: s.id, file: s.data.file, data: s.data, body: '' })),
     overlays: overlays.map((o) => ({ id: o.id, file: o.data.file, data: o.data })),
-    presets: presets.map((p) => ({ id: p.id, file: p.data.file, data: p.data })),
+    presets,
     projectTypeConfigs: info.projectTypeConfigs.map((data) => ({ file: '', data })),
   };
   const entryByName = new Map(entries.map((e) => [e.id, e]));
@@ -81,8 +89,19 @@ async function buildSite(): Promise<SiteModel> {
   const topics = buildTopics(tree.entries);
   const byDomain = new Map<string, Entry[]>();
   for (const e of entries) byDomain.set(e.data.domain, [...(byDomain.get(e.data.domain) ?? []), e]);
+  const links = createLinks(import.meta.env.BASE_URL, import.meta.env.SITE);
+  const linkTargets = new Map<string, LinkTarget>();
+  for (const e of entries) linkTargets.set(e.data.file, { url: links.entry(e.id), kind: 'entry', name: e.id });
+  for (const s of steps) linkTargets.set(s.data.file, { url: links.step(s.id), kind: 'step', name: s.id });
+  for (const d of domains) if (d.data.file) linkTargets.set(d.data.file, { url: links.domain(d.id), kind: 'domain', name: d.id });
   return {
-    links: createLinks(import.meta.env.BASE_URL),
+    links,
+    linkTargets,
+    root: info.root,
+    aliases: {
+      entries: new Map(Object.entries(info.aliases.entries)),
+      anchors: new Map(Object.entries(info.aliases.anchors).map(([name, map]) => [name, new Map(Object.entries(map))])),
+    },
     version: info.version,
     hasPipeline: info.hasPipeline,
     entries,
@@ -100,7 +119,7 @@ async function buildSite(): Promise<SiteModel> {
     usedBy: buildUsedBy(tree, methodology),
     stepPages: buildStepPages(tree, methodology, stepIndex),
     steps: new Map(steps.map((s) => [s.id, s])),
-    presets: presets.sort((a, b) => a.data.default_depth - b.data.default_depth),
+    presets,
   };
 }
 
@@ -110,3 +129,9 @@ export function bodyHtml(body: { html: string } | null | undefined): string {
 }
 
 export const topicHref = (site: SiteModel, topic: string) => site.links.topic(topicSlug(topic));
+
+/** The entry's file as its author wrote it, frontmatter included, with links made absolute. */
+export function entryMarkdown(site: SiteModel, entry: Entry): string {
+  const source = readFileSync(join(site.root, entry.data.file), 'utf8').replace(/^\uFEFF/, '');
+  return absolutizeLinks(source, entry.data.file, site.linkTargets, site.links.absolute);
+}

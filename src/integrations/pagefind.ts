@@ -1,12 +1,40 @@
 import type { AstroIntegration } from 'astro';
-import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
 import { close, createIndex } from 'pagefind';
+import { PREFIX_INDEX_FILE, VOCABULARY_FILE, VOCABULARY_MAX_GZIP } from '../lib/search/assets';
+import { buildPrefixIndex } from '../lib/search/prefixIndex';
+import { readFragment } from '../lib/search/readFragment';
+import { buildVocabulary } from '../lib/search/vocabulary';
 
 /** Pagefind answers with `errors: string[]` instead of throwing; an index with errors is a failed build. */
 function check(step: string, errors: string[] | undefined): void {
   if (errors?.length) throw new Error(`Pagefind failed while ${step}:\n${errors.join('\n')}`);
+}
+
+/**
+ * Next to the index: the prefix index that answers the first keystrokes, and the vocabulary
+ * "did you mean" draws on. Both come from the fragments Pagefind just wrote.
+ */
+function writeSearchExtras(indexDir: string): { prefixBytes: number; vocabularyWords: number; vocabularyGzip: number } {
+  const fragmentDir = join(indexDir, 'fragment');
+  const pages = readdirSync(fragmentDir)
+    .filter((f) => f.endsWith('.pf_fragment'))
+    .sort()
+    .map((f) => readFragment(join(fragmentDir, f), readFileSync(join(fragmentDir, f))));
+  const prefix = JSON.stringify(buildPrefixIndex(pages));
+  writeFileSync(join(indexDir, PREFIX_INDEX_FILE), prefix);
+  let words = buildVocabulary(pages);
+  let vocabulary = JSON.stringify(words);
+  // Large trees: drop the rarest words until the file fits its budget.
+  while (gzipSync(vocabulary).length > VOCABULARY_MAX_GZIP) {
+    words = words.slice(0, Math.floor(words.length * 0.9));
+    vocabulary = JSON.stringify(words);
+  }
+  writeFileSync(join(indexDir, VOCABULARY_FILE), vocabulary);
+  return { prefixBytes: gzipSync(prefix).length, vocabularyWords: words.length, vocabularyGzip: gzipSync(vocabulary).length };
 }
 
 /**
@@ -32,7 +60,7 @@ export function pagefindIntegration(): AstroIntegration {
             return next();
           }
           if (!file.startsWith(indexDir + sep) || !existsSync(file) || !statSync(file).isFile()) return next();
-          res.setHeader('content-type', file.endsWith('.js') ? 'text/javascript' : 'application/octet-stream');
+          res.setHeader('content-type', file.endsWith('.js') ? 'text/javascript' : file.endsWith('.json') ? 'application/json' : 'application/octet-stream');
           createReadStream(file).pipe(res);
         });
       },
@@ -46,9 +74,14 @@ export function pagefindIntegration(): AstroIntegration {
           const added = await index.addDirectory({ path: outDir, glob: 'kb/**/*.html' });
           check('indexing the built pages', added.errors);
           if (!added.page_count) throw new Error(`Pagefind indexed no pages in ${outDir}: the site would have no search.`);
-          const written = await index.writeFiles({ outputPath: `${outDir.replace(/\/$/, '')}/pagefind` });
+          const indexDir = `${outDir.replace(/\/$/, '')}/pagefind`;
+          const written = await index.writeFiles({ outputPath: indexDir });
           check('writing the index', written.errors);
           logger.info(`indexed ${added.page_count} pages in ${Math.round(performance.now() - started)} ms`);
+          const extras = writeSearchExtras(indexDir);
+          logger.info(
+            `prefix index ${(extras.prefixBytes / 1024).toFixed(1)} KB gzip; vocabulary ${extras.vocabularyWords} words, ${(extras.vocabularyGzip / 1024).toFixed(1)} KB gzip`,
+          );
         } finally {
           await close();
         }

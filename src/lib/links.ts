@@ -24,11 +24,26 @@ export function searchQueryString(params: SearchParams): string {
   return s ? `?${s}` : '';
 }
 
-export function createLinks(basePath: string | undefined) {
+/** `https://docs.example.com/` → `https://docs.example.com`; nothing when unset. */
+export function normalizeSite(site: string | undefined): string | undefined {
+  const trimmed = (site ?? '').trim();
+  if (!trimmed) return undefined;
+  return new URL(trimmed).origin;
+}
+
+/**
+ * @param siteUrl `SITE_URL`: when set, `absolute()` gives the URL a reader can paste anywhere
+ *   (canonical, previews, exports); when unset it gives the root-relative path.
+ */
+export function createLinks(basePath: string | undefined, siteUrl?: string) {
   const base = normalizeBase(basePath);
+  const origin = normalizeSite(siteUrl);
   const at = (path: string) => `${base}${path}`;
   return {
     base,
+    origin,
+    /** A URL from any of the functions here, made absolute under `SITE_URL` when it is set. */
+    absolute: (url: string) => (origin ? new URL(url, origin).href : url),
     home: () => at('/'),
     entry: (name: string, anchor?: string) => at(`/kb/${encodeURIComponent(name)}/`) + (anchor ? `#${anchor}` : ''),
     projectTypes: () => at('/types/'),
@@ -45,6 +60,15 @@ export function createLinks(basePath: string | undefined) {
     step: (name: string) => at(`/steps/${encodeURIComponent(name)}/`),
     search: (params: SearchParams = {}) => at('/search/') + searchQueryString(params),
     asset: (path: string) => at(`/${path.replace(/^\/+/, '')}`),
+    /** The entry's markdown with its frontmatter, for wikis and LLM chats. */
+    entryMarkdown: (name: string) => at(`/kb/${encodeURIComponent(name)}.md`),
+    ogImage: (kind: 'kb' | 'types', id: string) => at(`/og/${kind}/${encodeURIComponent(id)}.png`),
+    kbJson: () => at('/kb.json'),
+    projectTypeJson: (id: string) => at(`/types/${encodeURIComponent(id)}.json`),
+    llmsTxt: () => at('/llms.txt'),
+    llmsFullTxt: () => at('/llms-full.txt'),
+    permalinks: () => at('/permalinks.json'),
+    sitemap: () => at('/sitemap-index.xml'),
   };
 }
 

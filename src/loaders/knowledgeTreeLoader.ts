@@ -8,16 +8,24 @@ import { createLinks } from '../lib/links';
 import { loadTree } from '../lib/kb/loadTree';
 import { formatProblem, KnowledgeBaseError } from '../lib/kb/problems';
 import { renderTree } from '../lib/kb/renderTree';
+import { buildAliases, formerIdsByHeading, readSiteAliases, type AliasTable } from '../lib/kb/aliases';
+import { withFormerIds } from '../lib/markdown/renderBody';
+import { buildCards } from '../lib/og/cards';
+import { startOgImages } from '../lib/og/ogJobs';
+import { recordAliasNames } from '../lib/kb/publishedAliases';
+import { buildMethodology } from '../lib/kb/projectTypes';
+import { indexSteps } from '../lib/kb/stepIndex';
 import type { KnowledgeTree } from '../lib/kb/types';
 import type { RenderedBody } from '../lib/markdown/renderBody';
 import type { BodyRef } from '../lib/schema/bodyRef';
 import { countWords } from '../lib/kb/readingPath';
-import { entryTitle } from '../lib/kb/titles';
+import { entryTitle, titleFromName } from '../lib/kb/titles';
 
 interface LoadedSite {
   tree: KnowledgeTree;
   /** Leading `# ` headings of entry bodies, known only after rendering; one input of the title rule. */
   titles: Map<string, string | undefined>;
+  aliases: AliasTable;
   entries: Map<string, BodyRef>;
   steps: Map<string, BodyRef>;
   domainIntros: Map<string, BodyRef>;
@@ -68,8 +76,16 @@ function bodiesDir(parent: string, key: string): string {
   return join(parent, `${key}-${process.pid}`);
 }
 
-function loadSite(slice: Slice, root: string, base: string, cacheDir: string, logger: LoaderContext['logger']): Promise<LoadedSite> {
-  const key = `${root}\0${base}`;
+function knowledgeBaseFailure(err: KnowledgeBaseError): AstroError {
+  const error = new AstroError(err.message.split('\n')[0], err.problems.map(formatProblem).join('\n') + '\nFix each file named above and build again.');
+  // The problem is in the content, not in our code: a stack trace would only send the
+  // author to our files (and print absolute paths of the machine that built).
+  error.stack = '';
+  return error;
+}
+
+function loadSite(slice: Slice, root: string, base: string, aliasesFile: string | undefined, cacheDir: string, logger: LoaderContext['logger']): Promise<LoadedSite> {
+  const key = `${root}\0${base}\0${aliasesFile ?? ''}`;
   if (pending?.key === key && !pending.served.has(slice)) {
     const { promise, served } = pending;
     served.add(slice);
@@ -84,21 +100,30 @@ function loadSite(slice: Slice, root: string, base: string, cacheDir: string, lo
       rendered = renderTree(loaded.tree, createLinks(base));
       if (rendered.problems.length) throw new KnowledgeBaseError(resolve(root), rendered.problems);
     } catch (err) {
-      if (err instanceof KnowledgeBaseError) {
-        const error = new AstroError(err.message.split('\n')[0], err.problems.map(formatProblem).join('\n') + '\nFix each file named above and build again.');
-        // The problem is in the content, not in our code: a stack trace would only send the
-        // author to our files (and print absolute paths of the machine that built).
-        error.stack = '';
-        throw error;
-      }
+      if (err instanceof KnowledgeBaseError) throw knowledgeBaseFailure(err);
       throw err;
     }
+    const site = aliasesFile ? readSiteAliases(aliasesFile) : undefined;
+    if (Array.isArray(site)) throw knowledgeBaseFailure(new KnowledgeBaseError(aliasesFile!, site));
+    const aliases = buildAliases(loaded.tree, site, (name) => rendered.entries.get(name)?.headings.map((h) => h.slug));
+    if (aliases.problems.length) throw knowledgeBaseFailure(new KnowledgeBaseError(root, aliases.problems));
+    recordAliasNames(aliases.table.entries.keys());
+    for (const [name, body] of rendered.entries) body.html = withFormerIds(body.html, formerIdsByHeading(aliases.table, name));
     const warnings = [...loaded.warnings, ...rendered.warnings];
     if (warnings.length) logger.warn(`${warnings.length} warning(s) in ${root}:\n${warnings.map(formatProblem).join('\n')}`);
+    const titles = new Map(loaded.tree.entries.map((e) => [e.name, entryTitle({ name: e.name, frontmatterTitle: (e.data as Record<string, unknown>).title, heading: rendered.entries.get(e.name)?.title })]));
+    const methodology = buildMethodology(loaded.tree, indexSteps(loaded.tree.steps));
+    const cards = buildCards({
+      entries: loaded.tree.entries.map((e) => ({ name: e.name, title: titles.get(e.name)!, description: e.data.description, domain: e.domain })),
+      projectTypes: methodology.projectTypes.map((t) => ({ id: t.id, title: titleFromName(t.id), description: t.description, entryCount: t.entries.length })),
+    });
+    // Drawn on the second core while pages are generated; the og-images integration waits for them.
+    startOgImages(cards, join(cacheDir, 'scaffold-kb', 'og'), process.cwd());
     const dir = bodiesDir(join(cacheDir, 'scaffold-kb'), createHash('sha256').update(key).digest('hex').slice(0, 16));
     return {
       tree: loaded.tree,
       titles: new Map([...rendered.entries].map(([name, body]) => [name, body.title])),
+      aliases: aliases.table,
       entries: writeBodies(join(dir, 'entries'), rendered.entries),
       steps: writeBodies(join(dir, 'steps'), rendered.steps),
       domainIntros: writeBodies(join(dir, 'domains'), rendered.domainIntros),
@@ -108,7 +133,7 @@ function loadSite(slice: Slice, root: string, base: string, cacheDir: string, lo
   return promise;
 }
 
-export const SLICES = ['entries', 'steps', 'overlays', 'presets', 'domains', 'meta'] as const;
+export const SLICES = ['entries', 'steps', 'overlays', 'domains', 'meta'] as const;
 export type Slice = (typeof SLICES)[number];
 
 /**
@@ -116,11 +141,11 @@ export type Slice = (typeof SLICES)[number];
  * every load: entries carry data from other files (titles, link targets), so a digest of
  * their own file alone would serve stale pages after an edit elsewhere.
  */
-export function knowledgeTreeLoader(slice: Slice, root: string, base: string): Loader {
+export function knowledgeTreeLoader(slice: Slice, root: string, base: string, aliasesFile?: string): Loader {
   return {
     name: `scaffold-kb:${slice}`,
     async load({ store, logger, parseData, config }) {
-      const site = await loadSite(slice, root, base, fileURLToPath(config.cacheDir), logger);
+      const site = await loadSite(slice, root, base, aliasesFile, fileURLToPath(config.cacheDir), logger);
       const { tree } = site;
       store.clear();
       const put = async (id: string, data: Record<string, unknown>) => {
@@ -139,9 +164,6 @@ export function knowledgeTreeLoader(slice: Slice, root: string, base: string): L
         case 'overlays':
           for (const o of tree.overlays) await put(o.id, { ...o.data, file: o.file });
           break;
-        case 'presets':
-          for (const p of tree.presets) await put(p.id, { ...p.data, file: p.file });
-          break;
         case 'domains': {
           const domains = [...new Set([...tree.entries.map((e) => e.domain), ...tree.domainIntros.map((d) => d.domain)])];
           for (const d of domains) {
@@ -150,12 +172,18 @@ export function knowledgeTreeLoader(slice: Slice, root: string, base: string): L
           break;
         }
         case 'meta':
-          // Configs ride along here: most trees have none, and Astro warns about empty collections.
+          // Configs and depth presets ride along here: many trees have none of one or the other
+          // (the embedded one has no presets), and Astro warns about every empty collection.
           await put('tree', {
             root: tree.root,
             version: tree.version ?? null,
             hasPipeline: tree.hasPipeline,
             projectTypeConfigs: tree.projectTypeConfigs.map((c) => c.data),
+            aliases: {
+              entries: Object.fromEntries(site.aliases.entries),
+              anchors: Object.fromEntries([...site.aliases.anchors].map(([name, map]) => [name, Object.fromEntries(map)])),
+            },
+            presets: tree.presets.map((p) => ({ id: p.id, file: p.file, data: p.data })),
           });
           break;
       }

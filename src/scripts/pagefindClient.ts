@@ -1,25 +1,9 @@
-import type { PagefindFilters } from '../lib/search/searchState';
-import type { PagefindResultData } from '../lib/search/resultView';
+import { PREFIX_INDEX_FILE, VOCABULARY_FILE } from '../lib/search/assets';
+import type { Pagefind } from '../lib/search/pagefindTypes';
+import type { PrefixEntry } from '../lib/search/prefixIndex';
+import { RANKING } from '../lib/search/ranking';
 
-export interface PagefindResult {
-  id: string;
-  data: () => Promise<PagefindResultData>;
-}
-
-export interface PagefindSearch {
-  results: PagefindResult[];
-  unfilteredResultCount: number;
-  filters: Record<string, Record<string, number>>;
-  totalFilters: Record<string, Record<string, number>>;
-}
-
-export interface Pagefind {
-  options: (o: Record<string, unknown>) => Promise<void>;
-  init: () => Promise<void>;
-  search: (q: string | null, o?: { filters?: PagefindFilters }) => Promise<PagefindSearch | null>;
-  debouncedSearch: (q: string | null, o: { filters?: PagefindFilters }, ms: number) => Promise<PagefindSearch | null>;
-  filters: () => Promise<Record<string, Record<string, number>>>;
-}
+export type { Pagefind, PagefindResult, PagefindSearch } from '../lib/search/pagefindTypes';
 
 export const basePath = import.meta.env.BASE_URL.replace(/\/?$/, '/');
 
@@ -31,13 +15,28 @@ export function getPagefind(): Promise<Pagefind> {
     const pf = (await import(/* @vite-ignore */ `${basePath}pagefind/pagefind.js`)) as Pagefind;
     // The first call creates the instance. On the main thread the first answer arrives sooner:
     // a worker would fetch its script and compile the WASM again before it can search.
-    await pf.options({ baseUrl: basePath, highlightParam: 'highlight', excerptLength: 24, noWorker: true });
+    // Result links get `?highlight=` from us, with the query as typed (Pagefind's form drops hyphens).
+    await pf.options({ baseUrl: basePath, excerptLength: 24, noWorker: true, ranking: RANKING });
     await pf.init();
     return pf;
   })();
   pagefind.catch(() => (pagefind = undefined));
   return pagefind;
 }
+
+const json = <T>(file: string) => {
+  let p: Promise<T> | undefined;
+  return () => {
+    p ??= fetch(`${basePath}pagefind/${file}`).then((r) => (r.ok ? (r.json() as Promise<T>) : Promise.reject(new Error(`${r.status} ${file}`))));
+    p.catch(() => (p = undefined));
+    return p;
+  };
+};
+
+/** Titles and topics, a few KB: answers the first keystrokes while Pagefind warms up. */
+export const getPrefixIndex = json<PrefixEntry[]>(PREFIX_INDEX_FILE);
+/** Words for "did you mean"; fetched only when a query has no exact match. */
+export const getVocabulary = json<string[]>(VOCABULARY_FILE);
 
 export const NO_INDEX_MESSAGE =
   'The search index is missing. It is written by `npm run build`; in `npm run dev`, run a build once first.';

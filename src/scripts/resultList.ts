@@ -2,23 +2,31 @@ import { escapeHtml, safeExcerpt, type ResultView } from '../lib/search/resultVi
 
 let uid = 0;
 
+function renderGroup(v: ResultView, prefix: string, role: 'group' | 'none'): string {
+  const id = `${prefix}-${++uid}`;
+  const badges = [...new Set([v.domain, ...v.types])].filter(Boolean).map((b) => `<span class="badge">${escapeHtml(b!)}</span>`).join(' ');
+  const subs = v.subs
+    .map((s) => `<a role="option" aria-selected="false" class="sub" id="${prefix}-${++uid}" href="${escapeHtml(s.url)}">↳ ${escapeHtml(s.title)}</a>`)
+    .join('');
+  const excerpt = v.excerpt ? `<span class="excerpt">${safeExcerpt(v.excerpt)}</span>` : '';
+  const groupAttrs = role === 'group' ? ` role="group" aria-label="${escapeHtml(v.title)}"` : '';
+  return `<div${groupAttrs} class="result-group">
+<a role="option" aria-selected="false" class="result" id="${id}" href="${escapeHtml(v.url)}"><strong>${escapeHtml(v.title)}</strong> ${badges}${excerpt}</a>
+${subs ? `<div class="subs">${subs}</div>` : ''}</div>`;
+}
+
 /**
  * Results as a listbox of link options, one group per entry: the entry, then its sections.
- * Options are the links themselves so middle-click and "copy link" keep working.
+ * Options are the links themselves so middle-click and "copy link" keep working. Partial
+ * matches follow in one group of their own under a visible "Partial matches" label.
  */
-export function renderResults(views: ResultView[], prefix: string): string {
-  return views
-    .map((v) => {
-      const id = `${prefix}-${++uid}`;
-      const badges = [...new Set([v.domain, ...v.types])].filter(Boolean).map((b) => `<span class="badge">${escapeHtml(b!)}</span>`).join(' ');
-      const subs = v.subs
-        .map((s) => `<a role="option" aria-selected="false" class="sub" id="${prefix}-${++uid}" href="${escapeHtml(s.url)}">↳ ${escapeHtml(s.title)}</a>`)
-        .join('');
-      return `<div role="group" aria-label="${escapeHtml(v.title)}" class="result-group">
-<a role="option" aria-selected="false" class="result" id="${id}" href="${escapeHtml(v.url)}"><strong>${escapeHtml(v.title)}</strong> ${badges}<span class="excerpt">${safeExcerpt(v.excerpt)}</span></a>
-${subs ? `<div class="subs">${subs}</div>` : ''}</div>`;
-    })
-    .join('');
+export function renderResults(views: ResultView[], prefix: string, partial: ResultView[] = []): string {
+  const exact = views.map((v) => renderGroup(v, prefix, 'group')).join('');
+  if (!partial.length) return exact;
+  const label = `${prefix}-${++uid}`;
+  return `${exact}<div role="group" class="partial-matches" aria-labelledby="${label}"><p class="partial-label" id="${label}">Partial matches</p>${partial
+    .map((v) => renderGroup(v, prefix, 'none'))
+    .join('')}</div>`;
 }
 
 /** Arrow-key movement over the options of a listbox, announced through aria-activedescendant. */

@@ -18,6 +18,8 @@ function preloadIndex(): void {
     }
     document.head.append(el);
   };
+  // The small title/topic index first: it answers the first keystrokes while Pagefind loads.
+  link('preload', `${base}pagefind/kb-prefix.json`, 'fetch');
   link('modulepreload', `${base}pagefind/pagefind.js`);
   link('preload', `${base}pagefind/wasm.${document.documentElement.lang || 'unknown'}.pagefind`, 'fetch');
 }

@@ -1,4 +1,4 @@
-import { escapeHtml, toResultView, type ResultView } from '../lib/search/resultView';
+import { escapeHtml } from '../lib/search/resultView';
 import {
   hasCriteria,
   pagefindFilters,
@@ -7,8 +7,9 @@ import {
   toggleValue,
   type SearchState,
 } from '../lib/search/searchState';
-import { basePath, getPagefind, NO_INDEX_MESSAGE, type PagefindSearch } from './pagefindClient';
+import { basePath, getPagefind, getPrefixIndex, NO_INDEX_MESSAGE, type PagefindSearch } from './pagefindClient';
 import { activeOption, clearActive, moveActive, renderResults } from './resultList';
+import { quickViews, runSearch, type SearchOutcome } from './searchRun';
 
 const searchUrl = (state: SearchState) => `${basePath}search/${serializeSearchState(state)}`;
 
@@ -37,27 +38,6 @@ function wireKeys(input: HTMLInputElement, list: HTMLElement, onEscape: () => vo
   });
 }
 
-async function resultViews(res: PagefindSearch, limit: number) {
-  const data = await Promise.all(res.results.slice(0, limit).map((r) => r.data()));
-  return data.map((d) => toResultView(d));
-}
-
-/**
- * Calls `show` with the leading results as their fragments arrive, so the best match is on
- * screen before the sixth has loaded. Stops as soon as the query is no longer current.
- */
-async function streamResultViews(res: PagefindSearch, limit: number, stale: () => boolean, show: (views: ResultView[]) => void) {
-  const pending = res.results.slice(0, limit).map((r) => r.data().then((d) => toResultView(d)));
-  const views: ResultView[] = [];
-  for (const p of pending) {
-    const view = await p;
-    if (stale()) return;
-    views.push(view);
-    show(views);
-  }
-  if (!pending.length) show(views);
-}
-
 /** Re-renders a listbox without losing the option the reader has arrowed to. */
 function replaceOptions(input: HTMLInputElement, list: HTMLElement, html: string): void {
   const chosen = activeOption(list)?.getAttribute('href');
@@ -69,6 +49,46 @@ function replaceOptions(input: HTMLInputElement, list: HTMLElement, html: string
     input.setAttribute('aria-activedescendant', again.id);
   }
 }
+
+/** "3 results for q", "No exact match; 2 partial matches for q": ends with the query, as announced. */
+function statusText(out: SearchOutcome, filtersText = ''): string {
+  const n = out.exactTotal;
+  const p = out.partial.length;
+  const partial = p ? `${p} partial ${p === 1 ? 'match' : 'matches'}` : '';
+  const head = n ? `${n} ${n === 1 ? 'result' : 'results'}${partial ? ` and ${partial}` : ''}` : `No exact match${partial ? `; ${partial}` : ''}`;
+  return `${head}${filtersText ? ` with ${filtersText}` : ''}${out.q ? ` for ${out.q}` : ''}`;
+}
+
+/**
+ * Says "No entries contain “…”" when no result has every term, with "did you mean" links that
+ * search the suggestion in place (they are real links to /search/ too).
+ */
+function renderNotice(el: HTMLElement, out: SearchOutcome, search: (q: string) => void, filtersText = ''): void {
+  if (out.exactTotal || !out.q) {
+    el.hidden = true;
+    el.textContent = '';
+    return;
+  }
+  const missing = out.missing.length ? out.missing.map((t) => `“${escapeHtml(t.typed)}”`).join(' or ') : `“${escapeHtml(out.q)}”`;
+  const suggest = out.suggestions.length
+    ? ` <span class="did-you-mean">Did you mean ${out.suggestions
+        .map((s) => `<a href="${escapeHtml(searchUrl({ q: s, type: [], topic: [] }))}" data-suggest="${escapeHtml(s)}">${escapeHtml(s)}</a>`)
+        .join(' or ')}?</span>`
+    : '';
+  const partial = out.partial.length ? ' Partial matches follow.' : '';
+  el.innerHTML = `<span class="no-exact">No entries contain ${missing}${filtersText ? ` with ${escapeHtml(filtersText)}` : ''}.</span>${suggest}${partial ? `<span>${partial}</span>` : ''}`;
+  el.hidden = false;
+  el.querySelectorAll<HTMLAnchorElement>('a[data-suggest]').forEach((a) =>
+    a.addEventListener('click', (e) => {
+      if (e.ctrlKey || e.metaKey || e.shiftKey || e.button !== 0) return;
+      e.preventDefault();
+      search(a.dataset.suggest!);
+    }),
+  );
+}
+
+/** Quiet time after a keystroke before the full-text search starts. */
+const SETTLE_MS = 50;
 
 /** The header box: results as you type in a popup under the input. */
 export function attachHeaderSearch(input: HTMLInputElement): void {
@@ -90,6 +110,28 @@ export function attachHeaderSearch(input: HTMLInputElement): void {
     input.setAttribute('aria-expanded', String(!list.hidden));
   };
 
+  const notice = form.querySelector<HTMLElement>('[data-search-notice]')!;
+  // Start the small title index now: it answers the first keystrokes while Pagefind loads.
+  void getPrefixIndex().catch(() => undefined);
+
+  // Until Pagefind's first full-text answer is on screen, each keystroke is answered at once
+  // from the small title/topic index; after that, Pagefind alone answers (no flicker between the two).
+  let fullShown = false;
+  const quick = () => {
+    const q = input.value.trim();
+    if (!q || fullShown) return;
+    void quickViews(q, 6)
+      .then((views) => {
+        if (fullShown || input.value.trim() !== q || !views.length) return;
+        notice.hidden = true;
+        replaceOptions(input, list, renderResults(views, 'hq'));
+        list.hidden = false;
+        footer.textContent = 'Searching the full text…';
+        open();
+      })
+      .catch(() => undefined);
+  };
+
   const run = async () => {
     const q = input.value.trim();
     // Searches run one at a time; one whose text was typed over is abandoned mid-way.
@@ -99,26 +141,37 @@ export function attachHeaderSearch(input: HTMLInputElement): void {
       status.textContent = '';
       return;
     }
-    let res: PagefindSearch | null;
+    // Letters typed in a burst are answered by the title index; the full-text search waits for
+    // the burst to end, so it fetches no index chunks or fragments for half-typed words.
+    await new Promise((r) => setTimeout(r, SETTLE_MS));
+    if (stale()) return;
+    const page = escapeHtml(searchUrl({ q, type: [], topic: [] }));
+    let out: SearchOutcome | null;
     try {
-      res = await (await getPagefind()).search(q);
+      out = await runSearch(q, {}, { exact: 6, partial: 6 }, stale);
     } catch {
       list.hidden = true;
+      notice.hidden = true;
       footer.textContent = NO_INDEX_MESSAGE;
       open();
       return;
     }
-    if (!res || stale()) return;
-    const total = res.results.length;
-    const page = escapeHtml(searchUrl({ q, type: [], topic: [] }));
-    await streamResultViews(res, 6, stale, (views) => {
-      replaceOptions(input, list, renderResults(views, 'hs'));
-      list.hidden = views.length === 0;
-      footer.innerHTML = views.length ? `<a href="${page}">All ${total} results and filters</a>` : `No results for “${escapeHtml(q)}”. <a href="${page}">Try the search page</a>`;
-      open();
+    if (!out || stale()) return;
+    fullShown = true;
+    const partial = out.partial;
+    renderNotice(notice, out, (s) => {
+      input.value = s;
+      input.focus();
+      schedule();
     });
-    // Announced once, when the list is complete, rather than once per arriving result.
-    if (!stale()) status.textContent = `${total} ${total === 1 ? 'result' : 'results'} for ${q}`;
+    replaceOptions(input, list, renderResults(out.exact, 'hs', partial));
+    list.hidden = out.exact.length + partial.length === 0;
+    footer.innerHTML = out.exactTotal
+      ? `<a href="${page}">All ${out.exactTotal} ${out.exactTotal === 1 ? 'result' : 'results'} and filters</a>`
+      : `<a href="${page}">Open the search page</a>`;
+    open();
+    // Announced once, when the list is complete.
+    status.textContent = statusText(out);
   };
 
   // No debounce: one search at a time, and when it ends the latest text is searched next, so
@@ -139,6 +192,7 @@ export function attachHeaderSearch(input: HTMLInputElement): void {
       }
     });
   };
+  input.addEventListener('input', quick);
   input.addEventListener('input', schedule);
   wireKeys(input, list, () => {
     close();
@@ -150,7 +204,10 @@ export function attachHeaderSearch(input: HTMLInputElement): void {
   input.addEventListener('focus', () => {
     if (input.value.trim() && list.childElementCount) open();
   });
-  if (input.value.trim()) schedule();
+  if (input.value.trim()) {
+    quick();
+    schedule();
+  }
 }
 
 const FACETS = [
@@ -169,6 +226,10 @@ export async function attachSearchPage(): Promise<void> {
   const facets = root.querySelector<HTMLElement>('[data-facets]')!;
   const empty = root.querySelector<HTMLElement>('[data-search-empty]')!;
   const emptyQuery = root.querySelector<HTMLElement>('[data-search-empty-query]')!;
+  const disclosure = root.querySelector<HTMLDetailsElement>('[data-search-filters]')!;
+  const filterSummary = root.querySelector<HTMLElement>('[data-search-filter-summary]')!;
+  // A side column on wide screens starts open; on a phone the query and results come first.
+  if (matchMedia('(min-width: 54rem)').matches) disclosure.open = true;
   let current = parseSearchState(location.search);
   input.value = current.q;
   let seq = 0;
@@ -183,6 +244,9 @@ export async function attachSearchPage(): Promise<void> {
   const totals = await pf.filters();
 
   const renderFacets = (state: SearchState, counts: Record<string, Record<string, number>>) => {
+    const chosen = state.type.length + state.topic.length;
+    const offered = FACETS.map(({ key, legend, limit }) => `${Math.min(limit, Object.values(counts[key] ?? {}).filter((n) => n > 0).length)} ${legend.toLowerCase()}s`).join(', ');
+    filterSummary.textContent = chosen ? `(${chosen} selected)` : `(${offered})`;
     facets.innerHTML = FACETS.map(({ key, legend, limit }) => {
       const all = counts[key] ?? {};
       const selected = state[key];
@@ -215,25 +279,27 @@ export async function attachSearchPage(): Promise<void> {
       renderFacets(state, totals);
       return;
     }
-    const res = await pf.search(state.q || null, { filters: pagefindFilters(state) });
-    if (mine !== seq || !res) return;
-    const views = await resultViews(res, 20);
-    if (mine !== seq) return;
-    list.innerHTML = renderResults(views, 'sp');
-    clearActive(input, list);
-    input.setAttribute('aria-expanded', String(views.length > 0));
-    const n = res.results.length;
+    const out = await runSearch(state.q || null, pagefindFilters(state), { exact: 20, partial: 10 }, () => mine !== seq);
+    if (mine !== seq || !out) return;
     const filtersText = [...state.type.map((t) => `type ${t}`), ...state.topic.map((t) => `topic ${t}`)].join(', ');
-    status.textContent =
-      `${n} ${n === 1 ? 'result' : 'results'}` +
-      (state.q ? ` for “${state.q}”` : '') +
-      (filtersText ? ` with ${filtersText}` : '') +
-      (n > views.length ? `; showing the first ${views.length}` : '');
+    // Exact matches, then partial ones; without exact ones, the empty state above says so first.
+    list.innerHTML = renderResults(out.exact, 'sp', out.partial);
+    clearActive(input, list);
+    input.setAttribute('aria-expanded', String(out.exact.length + out.partial.length > 0));
+    const n = out.exactTotal;
+    status.textContent = statusText(out, filtersText) + (n > out.exact.length ? `; showing the first ${out.exact.length}` : '');
     empty.hidden = n > 0;
     if (!n) {
-      emptyQuery.textContent = state.q ? `No entry matches “${state.q}”${filtersText ? ` with ${filtersText}` : ''}.` : `No entry has ${filtersText}.`;
+      if (state.q) {
+        renderNotice(emptyQuery, out, (q) => {
+          input.value = q;
+          current = { ...current, q };
+          void run();
+        }, filtersText);
+        emptyQuery.hidden = false;
+      } else emptyQuery.textContent = `No entry has ${filtersText}.`;
     }
-    const counts = await facetCounts(state, res);
+    const counts = await facetCounts(state, out.search);
     if (mine === seq) renderFacets(state, counts);
   };
 

@@ -6,7 +6,7 @@ import { buildMethodology } from '../../src/lib/kb/projectTypes';
 import { indexSteps } from '../../src/lib/kb/stepIndex';
 import { buildTopics } from '../../src/lib/kb/topics';
 import { lostSpellings } from '../../src/lib/kb/titles';
-import { brokenLinks, mainText, readBuiltSite } from '../helpers/builtSite';
+import { brokenLinks, isRedirectPage, mainText, readBuiltSite } from '../helpers/builtSite';
 import { CORPUS_CONTENT, corpusAvailable, requireCorpus, SITES } from './sites';
 
 describe.runIf(corpusAvailable || requireCorpus)('the site built from the shared corpus', () => {
@@ -21,8 +21,11 @@ describe.runIf(corpusAvailable || requireCorpus)('the site built from the shared
 
   it('should have one entry page per knowledge entry', () => {
     expect(tree!.entries).toHaveLength(301);
-    const built = readdirSync(join(dist, 'kb')).sort();
-    expect(built).toEqual(tree!.entries.map((e) => e.name).sort());
+    const names = tree!.entries.map((e) => e.name).sort();
+    // Beside each page folder: the entry as markdown. Former names (aliases) are redirect pages.
+    const built = readdirSync(join(dist, 'kb')).filter((f) => !f.endsWith('.md') && !isRedirectPage(join(dist, 'kb', f, 'index.html'))).sort();
+    expect(built).toEqual(names);
+    expect(readdirSync(join(dist, 'kb')).filter((f) => f.endsWith('.md')).sort()).toEqual(names.map((n) => `${n}.md`).sort());
   });
 
   it('should have one landing page per project type and one page per topic', () => {
@@ -57,11 +60,12 @@ describe.runIf(corpusAvailable || requireCorpus)('the site built from the shared
   it('should rewrite upstream relative .md links to entry pages', () => {
     const html = readBuiltSite(dist).find((p) => p.path === '/kb/per-worktree-environments/')!.html;
     expect(html).toContain('href="/kb/worktree-management/"');
-    const dotMd = readBuiltSite(dist).filter((p) => /href="[^"#:]+\.md["#]/.test(p.html)).map((p) => p.path);
+    // The one .md link on purpose: an entry's own markdown export ("Copy as Markdown").
+    const dotMd = readBuiltSite(dist).filter((p) => /href="[^"#:]+\.md["#]/.test(p.html.replace(/<a [^>]*data-copy="markdown"[^>]*>/g, ''))).map((p) => p.path);
     expect(dotMd).toEqual([]);
   });
   it('should give every entry a title that keeps its acronyms and brand spellings', () => {
-    const pages = readBuiltSite(dist).filter((p) => p.path.startsWith('/kb/'));
+    const pages = readBuiltSite(dist).filter((p) => p.path.startsWith('/kb/') && !isRedirectPage(p.file));
     expect(pages.length).toBe(301);
     const decode = (s: string) => s.replace(/<[^>]+>/g, '').replace(/&amp;/g, '&').replace(/&#39;/g, "'").replace(/&quot;/g, '"').trim();
     const lost: string[] = [];

@@ -1,8 +1,10 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { brokenLinks, mainText, readBuiltSite } from '../helpers/builtSite';
 import { SITES } from './sites';
+
+const PROJECT_TYPES = ['browser-extension', 'data-pipeline', 'ml'];
 
 describe('the site built from the embedded content', () => {
   const dist = SITES.embedded;
@@ -16,8 +18,8 @@ describe('the site built from the embedded content', () => {
     for (const option of ['processingModel', 'orchestration', 'dataQualityStrategy', 'schemaManagement', 'hasDataCatalog']) {
       expect(html).toContain(`<code>${option}</code>`);
     }
-    // The overlay makes staging optional: said in words on its step block.
-    expect(html).toMatch(/<details id="step-staging-environments"[^>]*>\s*<summary>[\s\S]*?only if needed[\s\S]*?<\/summary>/);
+    // Like scaffold 3.9.1, the data-pipeline overlay switches no steps on or off.
+    expect(html).not.toContain('staging-environments');
   });
 
   it('should place each entry of a type on its reading path: breadcrumb, sidebar, previous and next', () => {
@@ -48,6 +50,45 @@ describe('the site built from the embedded content', () => {
     expect(home).not.toMatch(/\b1 (entries|project types|domains|topics|pipeline steps)\b/);
     expect(home).not.toMatch(/\b(0|[2-9]|\d\d+) (entry|project type|domain|topic|pipeline step)\b/);
     expect((read('').match(/role="search"/g) ?? []).length).toBe(1);
+  });
+
+  it('should show three project types and 36 entries on the home page', () => {
+    const html = read('');
+    const text = mainText(html);
+    expect(text).toMatch(/\b36 entries\b/);
+    expect(text).toMatch(/\b3 project types\b/);
+    const cards = [...html.matchAll(/<li class="card"><h3><a href="\/types\/([a-z-]+)\/">(?:(?!<li class="card">)[\s\S])*?>(\d+ entr(?:y|ies))</g)];
+    expect(Object.fromEntries(cards.map((m) => [m[1], m[2]]))).toEqual(Object.fromEntries(PROJECT_TYPES.map((t) => [t, '12 entries'])));
+  });
+
+  it.each(PROJECT_TYPES)('should list the twelve %s entries on its landing page, with the configuration reference', (type) => {
+    const html = read(`types/${type}`);
+    const entries = new Set([...html.matchAll(new RegExp(`href="/kb/(${type}-[a-z-]+)/"`, 'g'))].map((m) => m[1]));
+    expect(entries.size).toBe(12);
+    expect(html).toContain('id="config-reference"');
+  });
+
+  it.each(PROJECT_TYPES)('should render every %s entry with a table of contents, used-by and related entries', (type) => {
+    const pages = readBuiltSite(dist).filter((p) => p.path.startsWith(`/kb/${type}-`));
+    expect(pages).toHaveLength(12);
+    for (const page of pages) {
+      expect(page.html, page.path).toContain('aria-labelledby="kb-toc"');
+      expect(page.html, page.path).toMatch(new RegExp(`id="kb-used-by"[\\s\\S]*href="/types/${type}/"`));
+      expect(page.html, page.path).toContain('id="kb-related"');
+      expect(page.html, page.path).toContain('id="kb-sources"');
+    }
+  });
+
+  // scripts/test-all.mjs saves what the embedded build printed; a warning there is a defect to fix, not noise.
+  const buildLog = join(resolve('.test-report'), 'build-embedded.log');
+  it.skipIf(!existsSync(buildLog) && process.env.CI !== 'true')('should build without warnings', () => {
+    const log = buildLog;
+    const warnings = readFileSync(log, 'utf8').split('\n').filter((l) => /\[(WARN|ERROR)\]/.test(l));
+    // This build leaves SITE_URL unset on purpose (it is served on whatever port a test picks),
+    // and the site says once that previews need it: that one is about configuration, not content.
+    const siteUrl = warnings.filter((l) => l.includes('SITE_URL is not set'));
+    expect(siteUrl).toHaveLength(1);
+    expect(warnings.filter((l) => !siteUrl.includes(l))).toEqual([]);
   });
 
   it('should render each entry with a table of contents, topics and used-by', () => {

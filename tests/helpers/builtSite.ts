@@ -82,3 +82,8 @@ export function mainText(html: string): string {
   const main = /<main[^>]*>([\s\S]*?)<\/main>/.exec(html)?.[1] ?? '';
   return main.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').trim();
 }
+
+/** Pages published for a former entry name: they send the reader on and are not indexed. */
+export function isRedirectPage(file: string): boolean {
+  return existsSync(file) && readFileSync(file, 'utf8').includes('<meta name="robots" content="noindex"');
+}

@@ -29,7 +29,7 @@ describe('rendering entry bodies', () => {
   it('should give every heading a stable id and a link to itself', async () => {
     const out = await render('## Setup\n\n### Setup\n\n## Watermarks & Lateness\n');
     expect(out.headings.map((h) => h.slug)).toEqual(['setup', 'setup-1', 'watermarks--lateness']);
-    expect(out.html).toContain('<h2 id="setup">Setup<a class="anchor" href="#setup" aria-label="Link to section: Setup" data-pagefind-ignore="">#</a></h2>');
+    expect(out.html).toContain('<h2 id="setup">Setup<a class="anchor" href="#setup" aria-label="Link to section: Setup" data-pagefind-ignore="">#</a><button type="button" class="anchor-md"');
   });
 
   it('should rewrite relative links to entry pages and keep anchors', async () => {

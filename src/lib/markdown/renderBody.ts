@@ -76,9 +76,22 @@ md.renderer.rules.table_open = (tokens, idx) => {
 md.renderer.rules.table_close = () => '</table></div>\n';
 md.renderer.rules.heading_close = (tokens, idx) => {
   const { id, text } = tokens[idx].meta as { id: string; text: string };
-  const label = escape(`Link to section: ${text}`);
-  return `<a class="anchor" href="#${escape(id)}" aria-label="${label}" data-pagefind-ignore="">#</a></${tokens[idx].tag}>\n`;
+  return `${headingLinkControls(id, text)}</${tokens[idx].tag}>\n`;
 };
+
+/**
+ * The `#` link every linkable heading ends with: without JavaScript it navigates; with it, it also
+ * copies the section's absolute URL, and the hidden button beside it copies a Markdown link.
+ * Shared by rendered bodies and by headings the page templates write (one markup, one script).
+ */
+export function headingLinkControls(id: string, text: string): string {
+  const e = escape(id);
+  const t = escape(text);
+  return (
+    `<a class="anchor" href="#${e}" aria-label="Link to section: ${t}" data-pagefind-ignore="">#</a>` +
+    `<button type="button" class="anchor-md" data-copy-md="" hidden aria-label="Copy Markdown link to section: ${t}" data-pagefind-ignore="">md</button>`
+  );
+}
 
 /** What a heading or cell says, as plain text: code spans and link text included, markup not. */
 function inlineText(token: Token | undefined): string {
@@ -201,4 +214,18 @@ export function renderBody(markdown: string, options: RenderOptions): RenderedBo
   }
   result.html = md.renderer.render(tokens, md.options, env);
   return result;
+}
+
+/**
+ * Puts an empty element with each former id at the start of the heading that replaced it, so
+ * `#old-id` scrolls to the right section without any script. Heading tags come from our own
+ * renderer, so their opening tag is exactly `<hN id="...">`.
+ */
+export function withFormerIds(html: string, formerIds: ReadonlyMap<string, readonly string[]>): string {
+  if (!formerIds.size) return html;
+  const byEscapedId = new Map([...formerIds].map(([id, former]) => [escape(id), former]));
+  return html.replace(/<(h[2-6]) id="([^"]*)">/g, (tag, _h, id: string) => {
+    const former = byEscapedId.get(id);
+    return former ? tag + former.map((f) => `<span id="${escape(f)}" class="anchor-alias"></span>`).join('') : tag;
+  });
 }

@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { CalendarDateSchema, KebabNameSchema, SafeUrlSchema } from './shared';
+import { AnchorAliasesSchema, CalendarDateSchema, KebabNameSchema, SafeUrlSchema } from './shared';
 
 export const VOLATILITY = ['stable', 'evolving', 'fast-moving'] as const;
 
@@ -31,6 +31,10 @@ export const KnowledgeEntryFrontmatterSchema = () =>
     /** The tool version the guidance was written against. */
     'version-pin': z.string().nullable().optional(),
     sources: z.array(SourceSchema()).optional(),
+    /** Former names: each is published as a redirect page to this entry, so old links keep working. */
+    aliases: z.array(KebabNameSchema()).optional(),
+    /** Former heading ids → current ones: an old `#anchor` lands on the section that replaced it. */
+    'anchor-aliases': AnchorAliasesSchema().optional(),
   });
 
 export type KnowledgeEntryFrontmatter = z.output<ReturnType<typeof KnowledgeEntryFrontmatterSchema>>;

@@ -35,3 +35,8 @@ export const StringListSchema = () => z.array(z.string());
 /** Any URL a content field holds: the allow-list in safeUrl.ts, so no field can carry `javascript:`. */
 export const SafeUrlSchema = () =>
   z.string().min(1).refine(isSafeUrl, { error: SAFE_URL_EXPECTATION });
+
+/** A heading id as it appears after `#`: no whitespace, no `#`. */
+export const AnchorIdSchema = () => z.string().regex(/^[^\s#]+$/, { error: 'expected a heading id (no spaces or #)' });
+
+export const AnchorAliasesSchema = () => z.record(AnchorIdSchema(), AnchorIdSchema());

@@ -1,0 +1,40 @@
+import type { IndexedPage } from './searchPage';
+
+/** A word worth suggesting: letters (digits and inner hyphens allowed), 3 to 30 long. */
+const WORD = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/;
+const words = (text: string) =>
+  text
+    .toLowerCase()
+    .split(/[^a-z0-9-]+/)
+    .map((w) => w.replace(/^-+|-+$/g, ''))
+    .filter((w) => w.length >= 3 && w.length <= 30 && WORD.test(w));
+
+export interface VocabularyOptions {
+  /** Body words must occur this many times across the tree to be kept. */
+  minBodyCount?: number;
+  /** Upper bound on the number of words, to keep the file small on large trees. */
+  maxWords?: number;
+}
+
+/**
+ * The words "did you mean" may offer, most important first: every word of a title, heading or
+ * topic, then body words frequent enough to be real vocabulary rather than one-off identifiers.
+ * A word's weight is its body count plus a bonus per title (10), heading (5) and topic (5) use.
+ */
+export function buildVocabulary(pages: IndexedPage[], opts: VocabularyOptions = {}): string[] {
+  const { minBodyCount = 3, maxWords = 6000 } = opts;
+  const weight = new Map<string, number>();
+  const named = new Set<string>();
+  const add = (w: string, n: number) => weight.set(w, (weight.get(w) ?? 0) + n);
+  for (const p of pages) {
+    for (const w of words(p.title)) (add(w, 10), named.add(w));
+    for (const h of p.headings) for (const w of words(h.text)) (add(w, 5), named.add(w));
+    for (const t of p.topics) for (const w of [t, ...t.split('-')]) if (WORD.test(w) && w.length >= 3) (add(w, 5), named.add(w));
+    for (const w of words(p.content)) add(w, 1);
+  }
+  return [...weight]
+    .filter(([w, n]) => named.has(w) || n >= minBodyCount)
+    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+    .slice(0, maxWords)
+    .map(([w]) => w);
+}

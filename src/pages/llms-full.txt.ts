@@ -1,0 +1,11 @@
+import type { APIRoute } from 'astro';
+import { entryMarkdown, getSite } from '../content';
+import { llmsFullTxt } from '../lib/exports/llmsTxt';
+
+export const GET: APIRoute = async () => {
+  const site = await getSite();
+  const parts = [...site.entries]
+    .sort((a, b) => a.id.localeCompare(b.id))
+    .map((e) => ({ title: e.data.title, url: site.links.absolute(site.links.entry(e.id)), markdown: entryMarkdown(site, e) }));
+  return new Response(llmsFullTxt('scaffold-kb: every entry', parts), { headers: { 'content-type': 'text/plain; charset=utf-8' } });
+};
