@@ -1,0 +1,29 @@
+import type { Plugin } from 'vite';
+
+/**
+ * Vite wraps every dynamic `import()` in a preload helper (~0.9 KB gzip) that also fetches the
+ * imported chunk's JS dependencies and CSS. It lands in the search boot chunk every page loads,
+ * which alone broke the 2 KB budget for JavaScript before interaction; Vite has no switch to omit
+ * it (vitejs/vite#13952). Our dynamic imports need neither service: the search boot already
+ * fetches its chunks side by side, and no dynamically imported chunk has CSS of its own — which
+ * this plugin checks, failing the build if one ever does, since the pass-through would drop it.
+ */
+const HELPER = '\0vite/preload-helper.js';
+
+export function passThroughPreload(): Plugin {
+  return {
+    name: 'scaffold-kb:pass-through-preload',
+    apply: 'build',
+    enforce: 'pre',
+    resolveId: (id) => (id === HELPER ? id : null),
+    load: (id) => (id === HELPER ? 'export const __vitePreload = (load) => load();' : null),
+    generateBundle(_options, bundle) {
+      const dynamic = new Set(Object.values(bundle).flatMap((c) => (c.type === 'chunk' ? c.dynamicImports : [])));
+      for (const name of dynamic) {
+        const chunk = bundle[name];
+        const css = chunk?.type === 'chunk' ? chunk.viteMetadata?.importedCss : undefined;
+        if (css?.size) this.error(`${name} is imported dynamically and has CSS (${[...css].join(', ')}); the pass-through preload helper would not load it.`);
+      }
+    },
+  };
+}

@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { passThroughPreload } from '../../src/integrations/passThroughPreload';
+
+type Hook = (this: { error: (m: string) => never }, o: unknown, b: unknown) => void;
+const run = (bundle: Record<string, unknown>) =>
+  (passThroughPreload().generateBundle as Hook).call({ error: (m: string) => { throw new Error(m); } }, {}, bundle);
+const chunk = (dynamicImports: string[], css: string[] = []) => ({ type: 'chunk', dynamicImports, viteMetadata: { importedCss: new Set(css) } });
+
+describe('the pass-through preload helper', () => {
+  it('should replace the helper with a plain call of the import', async () => {
+    const plugin = passThroughPreload();
+    const id = '\0vite/preload-helper.js';
+    expect((plugin.resolveId as (id: string) => unknown)(id)).toBe(id);
+    expect((plugin.resolveId as (id: string) => unknown)('./other.js')).toBeNull();
+    const code = (plugin.load as (id: string) => string)(id);
+    const mod = await import(`data:text/javascript,${encodeURIComponent(code)}`);
+    expect(await mod.__vitePreload(() => Promise.resolve('loaded'), ['dep.js'])).toBe('loaded');
+  });
+
+  it('should fail the build when a dynamically imported chunk has CSS it would not load', () => {
+    expect(() => run({ 'boot.js': chunk(['ui.js']), 'ui.js': chunk([]) })).not.toThrow();
+    expect(() => run({ 'boot.js': chunk(['ui.js']), 'ui.js': chunk([], ['ui.css']) })).toThrow(/ui\.js is imported dynamically and has CSS \(ui\.css\)/);
+    // CSS on a statically loaded chunk is Astro's business, not the helper's.
+    expect(() => run({ 'page.js': chunk([], ['page.css']) })).not.toThrow();
+  });
+});
