@@ -18,6 +18,9 @@ export function passThroughPreload(): Plugin {
     resolveId: (id) => (id === HELPER ? id : null),
     load: (id) => (id === HELPER ? 'export const __vitePreload = (load) => load();' : null),
     generateBundle(_options, bundle) {
+      // Pages are imported dynamically in the server build, with their CSS handled by Astro;
+      // only browser chunks go through the helper.
+      if (this.environment?.config.consumer !== 'client') return;
       const dynamic = new Set(Object.values(bundle).flatMap((c) => (c.type === 'chunk' ? c.dynamicImports : [])));
       for (const name of dynamic) {
         const chunk = bundle[name];
