@@ -10,20 +10,35 @@ import type { Plugin } from 'vite';
  */
 const HELPER = '\0vite/preload-helper.js';
 
+/** Vite's `__vite__mapDeps` table and its calls: dead weight once the helper ignores them. */
+export function dropDependencyLists(code: string): string {
+  return code.replace(/^const __vite__mapDeps=.*\n/m, '').replace(/__vite__mapDeps\(\[[\d,]*\]\)/g, '[]');
+}
+
 export function passThroughPreload(): Plugin {
   return {
     name: 'scaffold-kb:pass-through-preload',
     apply: 'build',
     enforce: 'pre',
+    // Only browser bundles get the helper; the server build that prerenders pages imports page
+    // chunks (with their CSS) dynamically, and that is Astro's business.
+    applyToEnvironment: (environment) => environment.config.consumer === 'client',
     resolveId: (id) => (id === HELPER ? id : null),
     load: (id) => (id === HELPER ? 'export const __vitePreload = (load) => load();' : null),
-    generateBundle(_options, bundle) {
-      const dynamic = new Set(Object.values(bundle).flatMap((c) => (c.type === 'chunk' ? c.dynamicImports : [])));
-      for (const name of dynamic) {
-        const chunk = bundle[name];
-        const css = chunk?.type === 'chunk' ? chunk.viteMetadata?.importedCss : undefined;
-        if (css?.size) this.error(`${name} is imported dynamically and has CSS (${[...css].join(', ')}); the pass-through preload helper would not load it.`);
-      }
+    generateBundle: {
+      // After Vite has written its dependency lists, which the pass-through never reads.
+      order: 'post',
+      handler(_options, bundle) {
+        const dynamic = new Set(Object.values(bundle).flatMap((c) => (c.type === 'chunk' ? c.dynamicImports : [])));
+        for (const name of dynamic) {
+          const chunk = bundle[name];
+          const css = chunk?.type === 'chunk' ? chunk.viteMetadata?.importedCss : undefined;
+          if (css?.size) this.error(`${name} is imported dynamically and has CSS (${[...css].join(', ')}); the pass-through preload helper would not load it.`);
+        }
+        for (const chunk of Object.values(bundle)) {
+          if (chunk.type === 'chunk' && chunk.code.includes('__vite__mapDeps')) chunk.code = dropDependencyLists(chunk.code);
+        }
+      },
     },
   };
 }

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { passThroughPreload } from '../../src/integrations/passThroughPreload';
+import { dropDependencyLists, passThroughPreload } from '../../src/integrations/passThroughPreload';
 
 type Hook = (this: { error: (m: string) => never }, o: unknown, b: unknown) => void;
 const run = (bundle: Record<string, unknown>) =>
-  (passThroughPreload().generateBundle as Hook).call({ error: (m: string) => { throw new Error(m); } }, {}, bundle);
-const chunk = (dynamicImports: string[], css: string[] = []) => ({ type: 'chunk', dynamicImports, viteMetadata: { importedCss: new Set(css) } });
+  (passThroughPreload().generateBundle as { handler: Hook }).handler.call({ error: (m: string) => { throw new Error(m); } }, {}, bundle);
+const chunk = (dynamicImports: string[], css: string[] = []) => ({ type: 'chunk', code: '', dynamicImports, viteMetadata: { importedCss: new Set(css) } });
 
 describe('the pass-through preload helper', () => {
   it('should replace the helper with a plain call of the import', async () => {
@@ -22,5 +22,13 @@ describe('the pass-through preload helper', () => {
     expect(() => run({ 'boot.js': chunk(['ui.js']), 'ui.js': chunk([], ['ui.css']) })).toThrow(/ui\.js is imported dynamically and has CSS \(ui\.css\)/);
     // CSS on a statically loaded chunk is Astro's business, not the helper's.
     expect(() => run({ 'page.js': chunk([], ['page.css']) })).not.toThrow();
+  });
+
+  it("should drop Vite's dependency lists, which the pass-through never reads", () => {
+    const code = 'const __vite__mapDeps=(i,m=__vite__mapDeps,d=(m.f||(m.f=["_astro/a.js","_astro/b.js"])))=>i.map(i=>d[i]);\nimport{t as e}from"./h.js";e(()=>import(`./a.js`),__vite__mapDeps([0,1]));e(()=>import(`./c.js`),[]);';
+    expect(dropDependencyLists(code)).toBe('import{t as e}from"./h.js";e(()=>import(`./a.js`),[]);e(()=>import(`./c.js`),[]);');
+    const bundle = { 'boot.js': { ...chunk([]), code } };
+    run(bundle);
+    expect(bundle['boot.js'].code).not.toContain('__vite__mapDeps');
   });
 });
