@@ -20,15 +20,15 @@ export function passThroughPreload(): Plugin {
     name: 'scaffold-kb:pass-through-preload',
     apply: 'build',
     enforce: 'pre',
-    // Only browser bundles get the helper; the server build that prerenders pages imports page
-    // chunks (with their CSS) dynamically, and that is Astro's business.
-    applyToEnvironment: (environment) => environment.config.consumer === 'client',
     resolveId: (id) => (id === HELPER ? id : null),
     load: (id) => (id === HELPER ? 'export const __vitePreload = (load) => load();' : null),
     generateBundle: {
       // After Vite has written its dependency lists, which the pass-through never reads.
       order: 'post',
       handler(_options, bundle) {
+        // Pages are imported dynamically in the server build, with their CSS handled by Astro;
+        // only browser chunks go through the helper.
+        if (this.environment?.config.consumer !== 'client') return;
         const dynamic = new Set(Object.values(bundle).flatMap((c) => (c.type === 'chunk' ? c.dynamicImports : [])));
         for (const name of dynamic) {
           const chunk = bundle[name];

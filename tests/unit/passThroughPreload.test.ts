@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { dropDependencyLists, passThroughPreload } from '../../src/integrations/passThroughPreload';
 
-type Hook = (this: { error: (m: string) => never }, o: unknown, b: unknown) => void;
-const run = (bundle: Record<string, unknown>) =>
-  (passThroughPreload().generateBundle as { handler: Hook }).handler.call({ error: (m: string) => { throw new Error(m); } }, {}, bundle);
+type Context = { error: (m: string) => never; environment: { config: { consumer: 'client' | 'server' } } };
+type Hook = (this: Context, o: unknown, b: unknown) => void;
+const run = (bundle: Record<string, unknown>, consumer: 'client' | 'server' = 'client') =>
+  (passThroughPreload().generateBundle as { handler: Hook }).handler.call({ error: (m: string) => { throw new Error(m); }, environment: { config: { consumer } } }, {}, bundle);
 const chunk = (dynamicImports: string[], css: string[] = []) => ({ type: 'chunk', code: '', dynamicImports, viteMetadata: { importedCss: new Set(css) } });
 
 describe('the pass-through preload helper', () => {
@@ -22,6 +23,8 @@ describe('the pass-through preload helper', () => {
     expect(() => run({ 'boot.js': chunk(['ui.js']), 'ui.js': chunk([], ['ui.css']) })).toThrow(/ui\.js is imported dynamically and has CSS \(ui\.css\)/);
     // CSS on a statically loaded chunk is Astro's business, not the helper's.
     expect(() => run({ 'page.js': chunk([], ['page.css']) })).not.toThrow();
+    // The server build imports every page dynamically, CSS and all; the browser never runs that code.
+    expect(() => run({ 'entry.mjs': chunk(['search.mjs']), 'search.mjs': chunk([], ['search.css']) }, 'server')).not.toThrow();
   });
 
   it("should drop Vite's dependency lists, which the pass-through never reads", () => {
