@@ -16,7 +16,11 @@ describe.each(sites.filter((s) => s.required || existsSync(join(s.dir, 'pagefind
   const index = JSON.parse(readFileSync(join(dir, 'pagefind', PREFIX_INDEX_FILE), 'utf8')) as PrefixEntry[];
   const vocabularyText = readFileSync(join(dir, 'pagefind', VOCABULARY_FILE), 'utf8');
   const vocabulary = JSON.parse(vocabularyText) as string[];
-  const entryPages = readdirSync(join(dir, 'kb')).filter((n) => existsSync(join(dir, 'kb', n, 'index.html')));
+  // Alias folders hold redirect pages (data-redirect on <html>), which are not entries.
+  const entryPages = readdirSync(join(dir, 'kb')).filter((n) => {
+    const file = join(dir, 'kb', n, 'index.html');
+    return existsSync(file) && !/^<!DOCTYPE html><html[^>]*\sdata-redirect=/i.test(readFileSync(file, 'utf8').slice(0, 300));
+  });
 
   test('the prefix index lists every entry page once, with its title', () => {
     const urls = index.map((e) => e.u);
