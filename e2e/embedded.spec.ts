@@ -25,7 +25,7 @@ test.describe('the embedded knowledge base', () => {
       await page.goto('/');
       await page.getByRole('main').getByRole('link', { name: type, exact: true }).first().click();
       await expect(page.getByRole('heading', { level: 1, name: type })).toBeVisible();
-      await expect(page.locator('#all-entries + ul > li')).toHaveCount(12);
+      await expect(page.locator('#reading-path > li')).toHaveCount(12);
       await expect(page.getByRole('region', { name: 'Configuration reference' })).toBeVisible();
     });
   }
