@@ -22,6 +22,7 @@ async function ownPath(page: Page): Promise<string[]> {
 
 test.describe('reading paths', () => {
   test('should take the reader from the first entry of each path to the last by "next" links alone, the sidebar marking each', async ({ page }) => {
+    test.setTimeout(180_000); // every entry of every type, on a shared machine
     for (const landing of await typePaths(page)) {
       await page.goto(landing);
       const expected = await ownPath(page);
@@ -191,6 +192,7 @@ for (const scheme of ['light', 'dark'] as const) {
   test.describe(`accessibility in ${scheme} mode`, () => {
     test.use({ colorScheme: scheme });
     test('should have no axe violations on new and changed pages, disclosures open', async ({ page }) => {
+      test.setTimeout(120_000);
       for (const path of await changedPages(page)) {
         await page.goto(path);
         await page.evaluate(() => document.querySelectorAll('details').forEach((d) => (d.open = true)));
@@ -199,6 +201,7 @@ for (const scheme of ['light', 'dark'] as const) {
     });
 
     test('should have no axe violations with the theme chosen in the menu', async ({ page }) => {
+      test.setTimeout(120_000);
       await page.goto('/about/');
       await page.getByLabel('Theme').selectOption(scheme === 'light' ? 'dark' : 'light');
       for (const path of await changedPages(page)) {
@@ -212,6 +215,7 @@ for (const scheme of ['light', 'dark'] as const) {
 test.describe('narrow screens', () => {
   test.use({ viewport: { width: 390, height: 844 } });
   test('should not scroll horizontally at 390 px, disclosures closed or open', async ({ page }) => {
+    test.setTimeout(180_000);
     const types = await typePaths(page);
     const paths = ['/', '/types/', '/about/', '/search/', ...types];
     for (const t of types) {

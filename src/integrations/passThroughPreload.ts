@@ -10,6 +10,11 @@ import type { Plugin } from 'vite';
  */
 const HELPER = '\0vite/preload-helper.js';
 
+/** Vite's `__vite__mapDeps` table and its calls: dead weight once the helper ignores them. */
+export function dropDependencyLists(code: string): string {
+  return code.replace(/^const __vite__mapDeps=.*\n/m, '').replace(/__vite__mapDeps\(\[[\d,]*\]\)/g, '[]');
+}
+
 export function passThroughPreload(): Plugin {
   return {
     name: 'scaffold-kb:pass-through-preload',
@@ -17,16 +22,23 @@ export function passThroughPreload(): Plugin {
     enforce: 'pre',
     resolveId: (id) => (id === HELPER ? id : null),
     load: (id) => (id === HELPER ? 'export const __vitePreload = (load) => load();' : null),
-    generateBundle(_options, bundle) {
-      // Pages are imported dynamically in the server build, with their CSS handled by Astro;
-      // only browser chunks go through the helper.
-      if (this.environment?.config.consumer !== 'client') return;
-      const dynamic = new Set(Object.values(bundle).flatMap((c) => (c.type === 'chunk' ? c.dynamicImports : [])));
-      for (const name of dynamic) {
-        const chunk = bundle[name];
-        const css = chunk?.type === 'chunk' ? chunk.viteMetadata?.importedCss : undefined;
-        if (css?.size) this.error(`${name} is imported dynamically and has CSS (${[...css].join(', ')}); the pass-through preload helper would not load it.`);
-      }
+    generateBundle: {
+      // After Vite has written its dependency lists, which the pass-through never reads.
+      order: 'post',
+      handler(_options, bundle) {
+        // Pages are imported dynamically in the server build, with their CSS handled by Astro;
+        // only browser chunks go through the helper.
+        if (this.environment?.config.consumer !== 'client') return;
+        const dynamic = new Set(Object.values(bundle).flatMap((c) => (c.type === 'chunk' ? c.dynamicImports : [])));
+        for (const name of dynamic) {
+          const chunk = bundle[name];
+          const css = chunk?.type === 'chunk' ? chunk.viteMetadata?.importedCss : undefined;
+          if (css?.size) this.error(`${name} is imported dynamically and has CSS (${[...css].join(', ')}); the pass-through preload helper would not load it.`);
+        }
+        for (const chunk of Object.values(bundle)) {
+          if (chunk.type === 'chunk' && chunk.code.includes('__vite__mapDeps')) chunk.code = dropDependencyLists(chunk.code);
+        }
+      },
     },
   };
 }

@@ -2,7 +2,7 @@
 // fold them; wide screens show them open through CSS. Opening them there too keeps what
 // assistive technology announces ("expanded") in line with what is on screen.
 export function openWideDisclosures(): void {
-  for (const [selector, width] of [['details.path-nav', 900], ['details.toc', 1200]] as const) {
-    if (matchMedia(`(min-width: ${width}px)`).matches) document.querySelector(selector)?.setAttribute('open', '');
+  for (const [selector, width] of [['.path-nav', 900], ['.toc', 1200]] as const) {
+    if (matchMedia(`(min-width:${width}px)`).matches) (document.querySelector(selector) as HTMLDetailsElement | null)?.setAttribute('open', '');
   }
 }
