@@ -3,6 +3,7 @@ import mdx from '@astrojs/mdx';
 import { defineConfig } from 'astro/config';
 import { pagefindIntegration } from './src/integrations/pagefind.ts';
 import { ogImagesIntegration } from './src/integrations/ogImages.ts';
+import { passThroughPreload } from './src/integrations/passThroughPreload.ts';
 import { permalinksIntegration } from './src/integrations/permalinks.ts';
 import sitemap from '@astrojs/sitemap';
 import { normalizeBase } from './src/lib/links.ts';
@@ -19,7 +20,7 @@ export default defineConfig({
   devToolbar: { enabled: false },
   // Astro inlines small scripts into the page; the CSP (script-src 'self') forbids inline
   // scripts, so every script ships as a file.
-  vite: { build: { assetsInlineLimit: 0 } },
+  vite: { build: { assetsInlineLimit: 0 }, plugins: [passThroughPreload()] },
   integrations: [
     mdx(),
     pagefindIntegration(),

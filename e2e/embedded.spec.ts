@@ -6,12 +6,29 @@ test.describe('the embedded knowledge base', () => {
     await page.getByRole('main').getByRole('link', { name: 'data-pipeline', exact: true }).first().click();
     await expect(page.getByRole('heading', { level: 1, name: 'data-pipeline' })).toBeVisible();
     const config = page.getByRole('region', { name: 'Configuration reference' });
-    await expect(config.getByText('processingModel', { exact: true })).toBeVisible();
-    await expect(config.getByRole('region', { name: 'Choices for processingModel' }).getByRole('cell', { name: 'streaming', exact: true })).toBeVisible();
-    await expect(page.getByRole('heading', { name: 'system-architecture' })).toBeVisible();
-    const all = page.locator('#all-entries + ul > li');
-    await expect(all).toHaveCount(12);
+    const row = config.getByRole('region', { name: 'Configuration fields' }).getByRole('row', { name: /processingModel/ });
+    await expect(row.getByRole('link', { name: 'processingModel' })).toBeVisible();
+    await expect(row).toContainText('streaming');
+    await expect(row).toContainText('--pipeline-processing');
+    await config.getByText('What each value means').click();
+    await expect(config.locator('#config-processingModel')).toBeVisible();
+    // Every entry once in the reading path; the steps in pipeline order as blocks with stable ids.
+    const path = await page.locator('#reading-path > li .path-head > a').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).pathname));
+    expect(path.length).toBeGreaterThan(0);
+    expect(new Set(path).size).toBe(path.length);
+    await page.locator('#step-system-architecture > summary').click();
+    await expect(page.locator('#step-system-architecture').getByRole('link').first()).toBeVisible();
   });
+
+  for (const type of ['ml', 'browser-extension']) {
+    test(`should reach the ${type} landing from the home page, with its twelve entries`, async ({ page }) => {
+      await page.goto('/');
+      await page.getByRole('main').getByRole('link', { name: type, exact: true }).first().click();
+      await expect(page.getByRole('heading', { level: 1, name: type })).toBeVisible();
+      await expect(page.locator('#reading-path > li')).toHaveCount(12);
+      await expect(page.getByRole('region', { name: 'Configuration reference' })).toBeVisible();
+    });
+  }
 
   test('should find the streaming and security entries by search', async ({ page }) => {
     const site = new Site(page);

@@ -1,4 +1,3 @@
-// Render-blocking theme boot; why and how: see src/layouts/BaseLayout.astro.
 (function(d,k){var r=d.documentElement;function g(){try{return localStorage.getItem(k)}catch(e){return null}}
 function a(t){t=='light'||t=='dark'?r.setAttribute('data-theme',t):r.removeAttribute('data-theme')}a(g());
 d.addEventListener('DOMContentLoaded',function(){var s=d.getElementById(k);if(!s)return;s.value=g()||'system';

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // README screenshots: a landing and an entry page, light and dark, at 1280 px, from a built
 // site served locally. Usage: node scripts/screenshots.mjs [dist] [port] [outDir]
-// PNGs are palette-free but kept small by clipping to the first 1400 px of each page.
+// PNGs stay small (< 250 KB) by clipping to the first 960 px of each page.
 import { spawn } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { chromium } from '@playwright/test';
@@ -22,7 +22,7 @@ try {
     const page = await context.newPage();
     for (const p of pages) {
       await page.goto(`http://127.0.0.1:${port}${p.path}`);
-      await page.screenshot({ path: `${out}/${p.name}-${scheme}.png`, clip: { x: 0, y: 0, width: 1280, height: 1100 }, fullPage: true });
+      await page.screenshot({ path: `${out}/${p.name}-${scheme}.png`, clip: { x: 0, y: 0, width: 1280, height: 960 }, fullPage: true });
     }
     await context.close();
   }

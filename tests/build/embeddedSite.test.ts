@@ -22,6 +22,36 @@ describe('the site built from the embedded content', () => {
     expect(html).not.toContain('staging-environments');
   });
 
+  it('should place each entry of a type on its reading path: breadcrumb, sidebar, previous and next', () => {
+    const html = read('kb/data-pipeline-streaming-patterns');
+    expect(html).toMatch(/<nav class="breadcrumbs" aria-label="Breadcrumb"[^>]*><ol><li><a href="\/types\/">Project types<\/a><\/li><li><a href="\/types\/data-pipeline\/">data-pipeline<\/a><\/li><li><span aria-current="page">Data Pipeline Streaming Patterns<\/span>/);
+    expect([...html.matchAll(/aria-current="page"/g)].length).toBe(2); // the breadcrumb and the sidebar
+    expect(html).toMatch(/<a href="\/kb\/data-pipeline-streaming-patterns\/" aria-current="page">/);
+    expect(html).toMatch(/<a class="pager-prev" rel="prev" href="\/kb\/[a-z-]+\/">/);
+    expect(html).toMatch(/<a class="pager-next" rel="next" href="\/kb\/[a-z-]+\/">/);
+  });
+
+  it('should label code blocks with their language, with no copy button without JavaScript', () => {
+    const html = read('kb/data-pipeline-streaming-patterns');
+    expect(html).toMatch(/<div class="code"><div class="code-bar"[^>]*><span class="code-lang">[^<]+<\/span><\/div><pre/);
+    expect(html).not.toContain('class="copy"');
+  });
+
+  it('should load the theme script render-blocking from <head>, as a file', () => {
+    for (const path of ['', 'types/data-pipeline', 'kb/data-pipeline-security', 'about']) {
+      const head = /<head>([\s\S]*?)<\/head>/.exec(read(path))![1];
+      expect(head, path).toMatch(/<script src="\/theme\.js"><\/script>/);
+    }
+    expect(existsSync(join(dist, 'theme.js'))).toBe(true);
+  });
+
+  it('should count in words that agree in number', () => {
+    const home = mainText(read(''));
+    expect(home).not.toMatch(/\b1 (entries|project types|domains|topics|pipeline steps)\b/);
+    expect(home).not.toMatch(/\b(0|[2-9]|\d\d+) (entry|project type|domain|topic|pipeline step)\b/);
+    expect((read('').match(/role="search"/g) ?? []).length).toBe(1);
+  });
+
   it('should show three project types and 36 entries on the home page', () => {
     const html = read('');
     const text = mainText(html);

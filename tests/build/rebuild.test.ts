@@ -20,8 +20,8 @@ describe('building again after an edit', () => {
     const out = join(root, 'dist');
     build(root, out);
     const page = () => readFileSync(join(out, 'types', 'web-app', 'index.html'), 'utf8');
-    // The block of the landing page that lists what the base overlay injects at create-prd.
-    const createPrd = () => page().split('id="step-create-prd"')[1].split('</details>')[0];
+    // The block of the landing page that lists what a web-app project gets at create-prd.
+    const createPrd = () => page().split('<details id="step-create-prd"')[1].split('</details>')[0];
     expect(page()).toContain('Web apps.');
     expect(createPrd()).not.toContain('href="/kb/gamma/"');
 

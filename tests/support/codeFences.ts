@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { homedir, tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { transformSync, type Loader } from 'esbuild';
 import { loadAll } from 'js-yaml';
@@ -113,7 +113,30 @@ function checkDockerfile(code: string): string | undefined {
   return undefined;
 }
 
-/** Checks every python fence in ONE interpreter; returns errors by fence index. */
+let python: string | undefined;
+
+/**
+ * An interpreter that parses Python 3.12 syntax: `KB_PYTHON`, then `python3.12`, then any pyenv-installed 3.12+,
+ * then `python3` if it is new enough. Samples target 3.12; an older parser would reject valid code.
+ */
+function python312(): string {
+  if (python) return python;
+  const pyenvRoot = process.env.PYENV_ROOT ?? join(homedir(), '.pyenv');
+  const pyenv = existsSync(join(pyenvRoot, 'versions'))
+    ? readdirSync(join(pyenvRoot, 'versions'))
+        .filter((v) => /^3\.(1[2-9]|[2-9]\d)\./.test(v))
+        .sort((a, b) => a.localeCompare(b, 'en', { numeric: true }))
+        .map((v) => join(pyenvRoot, 'versions', v, 'bin', 'python3'))
+    : [];
+  const candidates = [process.env.KB_PYTHON, 'python3.12', ...pyenv, 'python3', 'python3.13', 'python3.14'].filter((c): c is string => !!c);
+  for (const c of candidates) {
+    const probe = spawnSync(c, ['-c', 'import sys; print(sys.version_info[:2] >= (3, 12))'], { encoding: 'utf8' });
+    if (probe.status === 0 && probe.stdout.trim() === 'True') return (python = c);
+  }
+  throw new Error(`no Python 3.12+ interpreter found (tried ${candidates.join(', ')}); set KB_PYTHON to one`);
+}
+
+/** Checks every python fence in ONE interpreter, with the 3.12 grammar; returns errors by fence index. */
 function checkPython(fences: Fence[]): Map<number, string> {
   const errors = new Map<number, string>();
   if (!fences.length) return errors;
@@ -122,12 +145,12 @@ function checkPython(fences: Fence[]): Map<number, string> {
     'out = []',
     'for i, src in enumerate(json.load(sys.stdin)):',
     '    try:',
-    '        ast.parse(src)',
+    '        ast.parse(src, feature_version=(3, 12))',
     '    except SyntaxError as e:',
     '        out.append([i, f"SyntaxError: {e.msg} (line {e.lineno} of the block)"])',
     'json.dump(out, sys.stdout)',
   ].join('\n');
-  const res = spawnSync('python3', ['-c', script], { input: JSON.stringify(fences.map((f) => f.code)), encoding: 'utf8' });
+  const res = spawnSync(python312(), ['-c', script], { input: JSON.stringify(fences.map((f) => f.code)), encoding: 'utf8' });
   if (res.status !== 0) throw new Error(`python3 could not check the python blocks: ${res.error ?? res.stderr}`);
   for (const [i, msg] of JSON.parse(res.stdout) as [number, string][]) errors.set(i, msg);
   return errors;

@@ -28,6 +28,7 @@ describe('the code-block checker', () => {
   const cases: [string, string[], string, RegExp | undefined][] = [
     ['```python', ['def ok():', '    return 1'], '```', undefined],
     ['```python', ['def broken(:', '    pass'], '```', /\[python\] SyntaxError: .*line 1 of the block/],
+    ['```python', ['type Pair[T] = tuple[T, T]', 'print(f"{"nested quotes"}")'], '```', undefined],   // 3.12-only syntax
     ['```yaml', ['a: 1', '---', 'b: [2]'], '```', undefined],
     ['```yml', ['a: [1'], '```', /\[yml\] YAML:/],
     ['```json', ['{"a": 1}'], '```', undefined],

@@ -94,8 +94,8 @@ describe('reading path', () => {
     // Skipped by the deepest preset and named by no web overlay: no block, its knowledge not in the path.
     expect(status(web, 'ai-design')).toBeUndefined();
     expect(web.items.some((i) => i.name === 'game-ai')).toBe(false);
-    // The cli overlay switches it on; the step itself says "if-needed".
-    expect(status(cli, 'ai-design')).toEqual(['conditional', 'if-needed', 'cli overlay']);
+    // The cli overlay switches it on; the step itself says "if-needed", and is named as the source of the condition.
+    expect(status(cli, 'ai-design')).toEqual(['conditional', 'if-needed', 'step definition']);
     expect(cli.items.map((i) => i.name)).toContain('game-ai');
   });
 

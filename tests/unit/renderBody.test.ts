@@ -10,6 +10,15 @@ const targets = new Map<string, LinkTarget>([
 const render = (md: string) => renderBody(md, { file: 'knowledge/execution/tdd-loop.md', targets });
 
 describe('rendering entry bodies', () => {
+  it("should label each fenced code block with its language in a bar above it", async () => {
+    const out = await render('```yaml\nkey: value\n```\n\n```\nplain\n```\n\n```foo-lang\nx\n```\n');
+    expect(out.html).toContain('<div class="code"><div class="code-bar" data-pagefind-ignore=""><span class="code-lang">YAML</span></div><pre tabindex="0"><code class="hljs language-yaml">');
+    expect(out.html).toContain('<span class="code-lang">Text</span></div><pre tabindex="0"><code>plain');
+    expect(out.html).toContain('<span class="code-lang">foo-lang</span>');
+    // The copy button needs JavaScript, so the script adds it; the HTML has none.
+    expect(out.html).not.toContain('<button');
+  });
+
   it('should turn a leading h1 into the title instead of a second h1', async () => {
     const out = await render('# The Loop\n\nIntro.\n\n# Another Top\n\n## Step\n');
     expect(out.title).toBe('The Loop');

@@ -75,22 +75,18 @@ function defaultToggles(presets: readonly PresetDoc[]): { source: string; steps:
   return deepest && { source: `${deepest.data.name} preset`, steps: deepest.data.steps };
 }
 
+/** Whether a step runs for a type, and what said so: the type's override, else the deepest preset, else the step itself. */
 function statusOf(
-  step: string,
   definition: PipelineStep | undefined,
-  overrides: readonly { source: string; toggle?: Toggle }[],
-  defaults: ReturnType<typeof defaultToggles>,
+  override: { source: string; toggle?: Toggle },
+  preset: { source: string; toggle?: Toggle },
 ): Pick<StepKnowledge, 'status' | 'condition' | 'statusSource'> {
-  const own = overrides.find((o) => o.toggle);
-  const fromPreset = defaults?.steps[step];
-  const [toggle, source] = own?.toggle
-    ? [own.toggle, own.source]
-    : fromPreset
-      ? [fromPreset, defaults!.source]
-      : [{ enabled: true, conditional: definition?.data.conditional }, definition ? 'step definition' : 'default'];
-  if (!toggle.enabled) return { status: 'skipped', statusSource: source };
-  const condition = toggle.conditional ?? definition?.data.conditional ?? undefined;
-  return condition ? { status: 'conditional', condition, statusSource: source } : { status: 'runs', statusSource: source };
+  const decided = override.toggle ? override : preset.toggle ? preset : undefined;
+  const ownSource = definition ? 'step definition' : 'default';
+  if (decided && !decided.toggle!.enabled) return { status: 'skipped', statusSource: decided.source };
+  const condition = decided?.toggle!.conditional ?? definition?.data.conditional ?? undefined;
+  if (!condition) return { status: 'runs', statusSource: decided?.source ?? ownSource };
+  return { status: 'conditional', condition, statusSource: decided?.toggle!.conditional ? decided.source : ownSource };
 }
 
 type KnowledgeOverride = OverlayView['overlay']['data']['knowledge-overrides'][string];
@@ -119,7 +115,11 @@ export function buildReadingPath(type: ProjectType, index: StepIndex, presets: r
   const blocks: StepKnowledge[] = [];
   for (const step of named) {
     const definition = index.get(step);
-    const status = statusOf(step, definition, [{ source: `${type.id} overlay`, toggle: base?.['step-overrides'][step] }], defaults);
+    const status = statusOf(
+      definition,
+      { source: `${type.id} overlay`, toggle: base?.['step-overrides'][step] },
+      { source: defaults?.source ?? '', toggle: defaults?.steps[step] },
+    );
     const entries: StepEntry[] = [];
     const push = (e: StepEntry) => {
       const seen = entries.find((x) => x.name === e.name);
