@@ -7,6 +7,8 @@ export interface OgRun {
   cacheDir: string;
   cards: { card: OgCard; key: string }[];
   done: Promise<{ rendered: number; reused: number; errors: string[]; cpuMs?: number }>;
+  /** Called when the build has nothing else to do: draw what is left on every core. */
+  useAllCores: () => void;
 }
 
 // The loader (which knows the cards) and the integration (which publishes them) are loaded
@@ -59,17 +61,28 @@ export function startOgImages(cards: OgCard[], cacheDir: string, projectRoot: st
     });
   // resvg-js 2.6 keeps each rendered 1200×630 pixmap (~3 MB) until its process exits, whatever
   // the GC does: one process for 10,000 cards passed 17 GB. A fresh process per batch bounds it.
-  const done = (async (): Promise<Result> => {
-    const total: Result = { rendered: 0, reused: 0, errors: [], cpuMs: 0 };
-    for (let i = 0; i < all.length || i === 0; i += CARDS_PER_PROCESS) {
-      const r = await runChild(all.slice(i, i + CARDS_PER_PROCESS));
+  const batches: (typeof all)[] = [];
+  for (let i = 0; i < all.length || i === 0; i += CARDS_PER_PROCESS) batches.push(all.slice(i, i + CARDS_PER_PROCESS));
+  const total: Result = { rendered: 0, reused: 0, errors: [], cpuMs: 0 };
+  const drawer = async () => {
+    for (let batch = batches.shift(); batch; batch = batches.shift()) {
+      const r = await runChild(batch);
       total.rendered += r.rendered;
       total.reused += r.reused;
       total.errors.push(...r.errors);
       total.cpuMs = (total.cpuMs ?? 0) + (r.cpuMs ?? 0);
     }
+  };
+  const drawers = [drawer()];
+  const done = (async (): Promise<Result> => {
+    // A second drawer may join later (useAllCores); wait until every drawer has run dry.
+    for (let i = 0; i < drawers.length; i++) await drawers[i];
     return total;
   })();
-  reg.run = { cacheDir, cards: keyed, done };
+  // Once pages are generated the build's own core is free: a second drawer halves what is left.
+  const useAllCores = () => {
+    if (batches.length && drawers.length === 1) drawers.push(drawer());
+  };
+  reg.run = { cacheDir, cards: keyed, done, useAllCores };
   return reg.run;
 }
