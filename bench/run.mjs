@@ -10,6 +10,7 @@ import { generateTree } from './generateTree.mjs';
 import { dirStats, entryPageMedians, pageWeight } from './measurePages.mjs';
 import { median } from './median.mjs';
 import { measureSearch } from './measureSearch.mjs';
+import { buildStarlight } from './starlight.mjs';
 
 const { values: opt } = parseArgs({
   options: {
@@ -21,6 +22,8 @@ const { values: opt } = parseArgs({
     quick: { type: 'boolean', default: false },
     'no-search': { type: 'boolean', default: false },
     'no-scale': { type: 'boolean', default: false },
+    /** Also build the tree with a stock Starlight site (installed into bench/work/) and print the ratios. */
+    'vs-starlight': { type: 'boolean', default: false },
   },
 });
 const quick = opt.quick;
@@ -61,7 +64,7 @@ function build(tree, outDir) {
     phases: {
       contentSyncS: num(/\[types\] Generated ([\d.]+)s/, out) ?? (num(/\[types\] Generated (\d+)ms/, out) ?? 0) / 1000,
       renderS: num(/generating static routes[\s\S]*?Completed in ([\d.]+)s/, out) ?? (num(/generating static routes[\s\S]*?Completed in (\d+)ms/, out) ?? NaN) / 1000,
-      pagefindS: (num(/indexed \d+ pages in (\d+) ms/, out) ?? NaN) / 1000,
+      pagefindS: (num(/indexed \d+ pages (?:\(\d+ of them while pages were generated\) )?in (\d+) ms/, out) ?? NaN) / 1000,
       astroTotalS: num(/page\(s\) built in ([\d.]+)s/, out),
     },
     pages: num(/(\d+) page\(s\) built/, out),
@@ -127,6 +130,20 @@ if (!opt['no-scale']) {
   report.realPerEntryMs = round(base / readdirSync(join(dist, 'kb')).filter((f) => !f.endsWith('.md')).length, 1);
 }
 
+if (opt['vs-starlight']) {
+  // In turn, not at once: two builds sharing the cores would slow each other unevenly.
+  console.log(`Starlight: ${runs} clean build(s) of the same tree`);
+  const sl = [];
+  for (let i = 0; i < runs; i++) {
+    const b = buildStarlight(content, work);
+    sl.push(b);
+    console.log(`  run ${i + 1}: ${b.wallS} s wall, ${b.peakRssMb} MB peak RSS, ${b.pages} pages`);
+  }
+  const wallS = round(median(sl.map((b) => b.wallS)), 2);
+  const peakRssMb = round(median(sl.map((b) => b.peakRssMb ?? NaN)), 0);
+  report.starlight = { runs: sl, median: { wallS, peakRssMb }, wallRatio: round(report.median.wallS / wallS, 2), rssRatio: round(report.median.peakRssMb / peakRssMb, 2) };
+}
+
 const lines = [];
 lines.push(`| measure | value |`, `|---|---|`);
 lines.push(`| clean build, median of ${runs} (wall / CPU / peak RSS) | ${report.median.wallS} s / ${report.median.cpuS} s / ${report.median.peakRssMb} MB |`);
@@ -145,6 +162,11 @@ for (const s of report.search ?? []) {
 }
 for (const s of report.scale ?? []) {
   lines.push(`| ${s.entries} synthetic entries | ${s.wallS} s, ${s.peakRssMb} MB, ${s.perEntryMs} ms/entry, index ${round(s.indexBytes / 2 ** 20, 1)} MB |`);
+}
+if (report.starlight) {
+  const st = report.starlight;
+  lines.push(`| same tree, stock Starlight (median wall / peak RSS) | ${st.median.wallS} s / ${st.median.peakRssMb} MB |`);
+  lines.push(`| scaffold-kb ÷ Starlight (wall / peak RSS) | ${st.wallRatio}× / ${st.rssRatio}× |`);
 }
 if (report.realPerEntryMs) lines.push(`| real tree per entry | ${report.realPerEntryMs} ms/entry |`);
 const table = lines.join('\n');

@@ -46,9 +46,8 @@ test.describe('copying a link to a step of a landing page', () => {
 
   test('should copy the step block’s URL and a Markdown link named after the step', async ({ page }) => {
     await page.goto('/kb/types/data-pipeline/');
-    const block = page.locator('details#step-create-prd');
-    // The controls sit in the block's body, not its <summary> (a link in a summary is nested-interactive).
-    await block.locator('summary').click();
+    // The controls sit beside the block's summary, so they work with the block closed.
+    const block = page.locator('.step-wrap', { has: page.locator('details#step-create-prd') });
     await block.getByRole('link', { name: 'Link to section: Step create-prd' }).click();
     const url = `${SITE}/kb/types/data-pipeline/#step-create-prd`;
     await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(url);

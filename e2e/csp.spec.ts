@@ -50,6 +50,7 @@ test.describe('content security policy', () => {
       '/steps/',
       await firstLink(page, '/steps/', '/steps/'),
       '/presets/',
+      '/about/',
       '/search/',
     ];
     for (const path of paths) {
@@ -84,6 +85,15 @@ test.describe('content security policy', () => {
     await page.goto('/search/?q=PII');
     await expect(site.searchPageResults.locator('a.result').first()).toBeVisible();
     expect(await violations(page)).toEqual([]);
+  });
+
+  test('should hold on a redirect page for a former entry name (tests/fixtures/corpus-aliases.yml)', async ({ page }) => {
+    await page.goto('/kb/streaming-patterns/#watermarks-and-lateness');
+    await expect(page).toHaveURL(/\/kb\/data-pipeline-streaming-patterns\/#watermarks-and-lateness$/);
+    expect(await violations(page)).toEqual([]);
+    const html = await (await page.request.get('/kb/streaming-patterns/')).text();
+    expect(html).toContain('http-equiv="Content-Security-Policy"');
+    expect(html).not.toMatch(/<script>|<script type="module">|\sstyle=/);
   });
 
   test('should highlight on a ?highlight= arrival with no violation', async ({ page }) => {

@@ -15,10 +15,13 @@ export function ogImagesIntegration(): AstroIntegration {
       'astro:config:setup': ({ command }) => {
         if (command === 'build') enableOgImages();
       },
+      // Pages are written: the build's own core is free for drawing until the end.
+      'astro:build:generated': () => currentOgRun()?.useAllCores(),
       'astro:build:done': async ({ dir, logger }) => {
         const run = currentOgRun();
         if (!run) throw new Error('No link-preview images were started: the content loader did not run in this build.');
         const started = performance.now();
+        run.useAllCores();
         const result = await run.done;
         if (result.errors.length) throw new Error(`Link-preview images failed:\n${result.errors.join('\n')}`);
         const out = fileURLToPath(dir);

@@ -82,7 +82,8 @@ export type Links = ReturnType<typeof createLinks>;
 export const ROUTE_SEGMENT = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 
 export function isRouteSegment(name: string): boolean {
-  return ROUTE_SEGMENT.test(name);
+  // `index.html` as a step would become the folder `steps/index.html/`, where the step list lives.
+  return ROUTE_SEGMENT.test(name) && !/\.html?$/i.test(name);
 }
 
 export const ROUTE_SEGMENT_EXPECTATION = 'expected a name of letters, digits, "-", "_" or "." starting with a letter or digit';

@@ -12,9 +12,9 @@ function sectionUrl(id: string): string {
 
 /** A heading's own words, without the controls and former-id markers inside it. */
 function headingText(heading: Element): string {
-  // A step block's summary also holds badges and counts; its name is marked.
-  const marked = heading.querySelector('[data-heading-text]');
-  if (marked) return marked.textContent?.trim() ?? '';
+  // A step block's controls sit beside its summary, which also holds badges and counts.
+  const label = heading.getAttribute('data-heading-label');
+  if (label) return label;
   let text = '';
   for (const node of heading.childNodes) {
     if (node instanceof Element && node.matches('.anchor, .anchor-md, .anchor-alias')) continue;

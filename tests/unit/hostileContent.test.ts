@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -301,6 +302,32 @@ describe('sections that become anchors', () => {
       ['pipeline/pre/create-prd.md', 'phase', '"pre #1"'],
       ['methodology/web-app-fintech-2.yml', 'domain', '"web-app + fintech"'],
       ['methodology/web-app-fintech.yml', 'domain', '"web-app + fintech"'],
+    ]);
+  });
+});
+
+describe('files that are not content', () => {
+  it('should refuse a named pipe instead of hanging on it', () => {
+    const root = goodTree();
+    const made = spawnSync('mkfifo', [join(root, 'knowledge/core/pipe.md')]);
+    if (made.status !== 0) return; // no mkfifo on this system
+    expect(problemsOf(root)).toEqual([{ file: 'knowledge/core/pipe.md', expected: 'expected a regular file or folder', found: 'a named pipe' }]);
+  });
+
+  it('should warn about top-level folders the site does not read', () => {
+    const root = goodTree({ 'skills/x.md': 'x', 'notes.txt': 'x' });
+    const { warnings } = loadTree(root);
+    expect(warnings.map((w) => w.file)).toEqual(['notes.txt', 'skills']);
+  });
+
+  it('should refuse two methodology files with one name, and names that end in .html', () => {
+    const root = goodTree({
+      'methodology/mvp.yaml': 'name: MVP2\ndescription: Fast.\ndefault_depth: 1\nsteps:\n  index.html: { enabled: true }\n',
+    });
+    expect(problemsOf(root).map((p) => [p.file, p.field ?? '', p.found])).toEqual([
+      ['methodology/mvp.yaml', 'steps.index.html', '"index.html"'],
+      ['methodology/mvp.yaml', '', 'two files with one name'],
+      ['methodology/mvp.yml', '', 'two files with one name'],
     ]);
   });
 });

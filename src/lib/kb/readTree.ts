@@ -70,7 +70,13 @@ function walk(dir: string, realRoot: string, rel: (p: string) => string, problem
           continue;
         }
       }
-      isDir = statSync(full).isDirectory();
+      const stat = statSync(full);
+      isDir = stat.isDirectory();
+      if (!isDir && !stat.isFile()) {
+        // Reading a FIFO would hang the build; a device or socket is not content either.
+        problems.push({ file, expected: 'expected a regular file or folder', found: stat.isFIFO() ? 'a named pipe' : 'a device or socket' });
+        continue;
+      }
     } catch (err) {
       problems.push({ file, expected: 'expected a readable file', found: `an error (${(err as NodeJS.ErrnoException).code ?? 'unknown'})` });
       continue;
@@ -80,6 +86,9 @@ function walk(dir: string, realRoot: string, rel: (p: string) => string, problem
   }
   return out;
 }
+
+/** The folders of a content tree that the site is built from. */
+const CONTENT_FOLDERS = ['knowledge', 'pipeline', 'methodology', 'project-types'];
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
@@ -126,6 +135,13 @@ export function readTree(root: string): ReadResult {
     presets: [],
     projectTypeConfigs: [],
   };
+
+  // Only these folders are read; anything else at the top is named, not silently ignored.
+  if (existsSync(root)) {
+    for (const name of readdirSync(root).sort()) {
+      if (!CONTENT_FOLDERS.includes(name)) warnings.push({ file: name, expected: `not one of ${CONTENT_FOLDERS.map((f) => `${f}/`).join(', ')}, so not part of the site` });
+    }
+  }
 
   if (!existsSync(join(root, 'knowledge'))) {
     problems.push({ file: 'knowledge/', expected: 'expected a knowledge/ directory in the content root', found: 'none' });

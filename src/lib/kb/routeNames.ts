@@ -28,6 +28,9 @@ export function routeNameProblems(tree: KnowledgeTree): Problem[] {
     }
   }
   for (const s of tree.steps) check(s.data.phase, s.file, 'phase', '/steps/#phase-<phase>');
+  for (const c of tree.projectTypeConfigs) {
+    c.data.options.forEach((o, i) => check(o.name, c.file, `options.${i}.name`, '/types/<project-type>/#config-<name>'));
+  }
   for (const p of tree.presets) for (const step of Object.keys(p.data.steps)) check(step, p.file, `steps.${step}`, '/steps/<step>/');
   return problems;
 }
@@ -48,6 +51,13 @@ export function duplicateOverlayProblems(tree: KnowledgeTree): Problem[] {
     const g = groups.get(key) ?? { field, value, files: [] };
     g.files.push(o.file);
     groups.set(key, g);
+  }
+  // `mvp.yml` and `mvp.yaml` would both be the preset or overlay `mvp`.
+  const byId = new Map<string, string[]>();
+  for (const d of [...tree.presets, ...tree.overlays]) byId.set(d.id, [...(byId.get(d.id) ?? []), d.file]);
+  for (const [id, files] of byId) {
+    if (files.length < 2) continue;
+    for (const file of files) problems.push({ file, expected: `expected one methodology file named ${id}; also ${files.filter((f) => f !== file).join(', ')}`, found: 'two files with one name' });
   }
   for (const { field, value, files } of groups.values()) {
     if (files.length < 2) continue;

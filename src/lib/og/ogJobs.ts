@@ -7,6 +7,8 @@ export interface OgRun {
   cacheDir: string;
   cards: { card: OgCard; key: string }[];
   done: Promise<{ rendered: number; reused: number; errors: string[]; cpuMs?: number }>;
+  /** Called when the build has nothing else to do: draw what is left on every core. */
+  useAllCores: () => void;
 }
 
 // The loader (which knows the cards) and the integration (which publishes them) are loaded
@@ -28,6 +30,9 @@ export function currentOgRun(): OgRun | undefined {
  * Starts drawing the cards in a child process and returns at once; the build goes on generating
  * pages on the other core, and the integration waits for the images at the end.
  */
+/** Cards drawn by one child process (~3 MB each that resvg holds until the process ends). */
+const CARDS_PER_PROCESS = 150;
+
 export function startOgImages(cards: OgCard[], cacheDir: string, projectRoot: string): OgRun | undefined {
   const reg = registry();
   if (!reg.enabled) return undefined;
@@ -35,23 +40,49 @@ export function startOgImages(cards: OgCard[], cacheDir: string, projectRoot: st
   const fontsDir = join(dirname(require.resolve('@fontsource/inter/package.json')), 'files');
   const script = join(projectRoot, 'src', 'og', 'renderCards.mjs');
   const keyed = cards.map((card) => ({ card, key: cardKey(card) }));
-  const input = JSON.stringify({ outDir: cacheDir, fontsDir, cards: keyed.map(({ card, key }) => ({ key, title: card.title, description: card.description, eyebrow: card.eyebrow })) });
-  const done = new Promise<OgRun['done'] extends Promise<infer T> ? T : never>((resolve) => {
-    const child = spawn(process.execPath, [script], { stdio: ['pipe', 'pipe', 'pipe'] });
-    let out = '';
-    let err = '';
-    child.stdout.on('data', (d) => (out += d));
-    child.stderr.on('data', (d) => (err += d));
-    child.on('error', (e) => resolve({ rendered: 0, reused: 0, errors: [`could not start ${script}: ${e.message}`] }));
-    child.on('close', (code) => {
-      try {
-        resolve(JSON.parse(out));
-      } catch {
-        resolve({ rendered: 0, reused: 0, errors: [`${script} exited with ${code}: ${err.trim() || out.trim() || 'no output'}`] });
-      }
+  const all = keyed.map(({ card, key }) => ({ key, title: card.title, description: card.description, eyebrow: card.eyebrow }));
+  type Result = OgRun['done'] extends Promise<infer T> ? T : never;
+  const runChild = (batch: typeof all) =>
+    new Promise<Result>((resolve) => {
+      const child = spawn(process.execPath, [script], { stdio: ['pipe', 'pipe', 'pipe'] });
+      let out = '';
+      let err = '';
+      child.stdout.on('data', (d) => (out += d));
+      child.stderr.on('data', (d) => (err += d));
+      child.on('error', (e) => resolve({ rendered: 0, reused: 0, errors: [`could not start ${script}: ${e.message}`] }));
+      child.on('close', (code) => {
+        try {
+          resolve(JSON.parse(out));
+        } catch {
+          resolve({ rendered: 0, reused: 0, errors: [`${script} exited with ${code}: ${err.trim() || out.trim() || 'no output'}`] });
+        }
+      });
+      child.stdin.end(JSON.stringify({ outDir: cacheDir, fontsDir, cards: batch }));
     });
-    child.stdin.end(input);
-  });
-  reg.run = { cacheDir, cards: keyed, done };
+  // resvg-js 2.6 keeps each rendered 1200×630 pixmap (~3 MB) until its process exits, whatever
+  // the GC does: one process for 10,000 cards passed 17 GB. A fresh process per batch bounds it.
+  const batches: (typeof all)[] = [];
+  for (let i = 0; i < all.length || i === 0; i += CARDS_PER_PROCESS) batches.push(all.slice(i, i + CARDS_PER_PROCESS));
+  const total: Result = { rendered: 0, reused: 0, errors: [], cpuMs: 0 };
+  const drawer = async () => {
+    for (let batch = batches.shift(); batch; batch = batches.shift()) {
+      const r = await runChild(batch);
+      total.rendered += r.rendered;
+      total.reused += r.reused;
+      total.errors.push(...r.errors);
+      total.cpuMs = (total.cpuMs ?? 0) + (r.cpuMs ?? 0);
+    }
+  };
+  const drawers = [drawer()];
+  const done = (async (): Promise<Result> => {
+    // A second drawer may join later (useAllCores); wait until every drawer has run dry.
+    for (let i = 0; i < drawers.length; i++) await drawers[i];
+    return total;
+  })();
+  // Once pages are generated the build's own core is free: a second drawer halves what is left.
+  const useAllCores = () => {
+    if (batches.length && drawers.length === 1) drawers.push(drawer());
+  };
+  reg.run = { cacheDir, cards: keyed, done, useAllCores };
   return reg.run;
 }
