@@ -18,7 +18,6 @@ import { indexSteps } from '../lib/kb/stepIndex';
 import type { KnowledgeTree } from '../lib/kb/types';
 import type { RenderedBody } from '../lib/markdown/renderBody';
 import type { BodyRef } from '../lib/schema/bodyRef';
-import { countWords } from '../lib/kb/readingPath';
 import { entryTitle, titleFromName } from '../lib/kb/titles';
 
 interface LoadedSite {
@@ -26,6 +25,7 @@ interface LoadedSite {
   /** Leading `# ` headings of entry bodies, known only after rendering; one input of the title rule. */
   titles: Map<string, string | undefined>;
   aliases: AliasTable;
+  words: Map<string, number>;
   entries: Map<string, BodyRef>;
   steps: Map<string, BodyRef>;
   domainIntros: Map<string, BodyRef>;
@@ -138,6 +138,7 @@ function loadSite(slice: Slice, root: string, base: string, aliasesFile: string 
     return {
       tree: loaded.tree,
       titles: new Map([...rendered.entries].map(([name, body]) => [name, body.title])),
+      words: rendered.entryWords,
       aliases: aliases.table,
       entries: bodies.refs('entries', rendered.entries),
       steps: bodies.refs('steps', rendered.steps),
@@ -170,7 +171,7 @@ export function knowledgeTreeLoader(slice: Slice, root: string, base: string, al
         case 'entries':
           for (const e of tree.entries) {
             const title = entryTitle({ name: e.name, frontmatterTitle: (e.data as Record<string, unknown>).title, heading: site.titles.get(e.name) });
-            await put(e.name, { ...e.data, domain: e.domain, file: e.file, title, words: countWords(e.body), body: site.entries.get(e.name)! });
+            await put(e.name, { ...e.data, domain: e.domain, file: e.file, title, words: site.words.get(e.name) ?? 0, body: site.entries.get(e.name)! });
           }
           break;
         case 'steps':

@@ -91,6 +91,16 @@ describe('the site built from the embedded content', () => {
     expect(warnings.filter((l) => !siteUrl.includes(l))).toEqual([]);
   });
 
+  it('should give each entry a reading time from its own length', () => {
+    // Every embedded entry is 150–350 lines of prose and code: several minutes, never the 1-minute floor.
+    for (const type of PROJECT_TYPES) {
+      const html = read(`types/${type}`);
+      const minutes = [...html.matchAll(/(\d+) min read/g)].map((m) => Number(m[1]));
+      expect(minutes.length, type).toBeGreaterThanOrEqual(12);
+      expect(Math.min(...minutes), type).toBeGreaterThanOrEqual(3);
+    }
+  });
+
   it('should render each entry with a table of contents, topics and used-by', () => {
     const html = read('kb/data-pipeline-streaming-patterns');
     expect(html).toContain('aria-labelledby="kb-toc"');

@@ -2,12 +2,15 @@ import { renderBody, type RenderedBody } from '../markdown/renderBody';
 import type { LinkTarget } from '../markdown/resolveRelativeLink';
 import type { Links } from '../links';
 import type { Problem } from './problems';
+import { countWords } from './readingPath';
 import type { KnowledgeTree } from './types';
 
 export interface RenderedTree {
   entries: Map<string, RenderedBody>;
   domainIntros: Map<string, RenderedBody>;
   steps: Map<string, RenderedBody>;
+  /** Words of each entry's markdown, for reading times: counted before a released source is gone. */
+  entryWords: Map<string, number>;
   /** URLs outside the allow-list; the loader fails the build on any of these. */
   problems: Problem[];
   warnings: Problem[];
@@ -57,7 +60,11 @@ export function renderTree(tree: KnowledgeTree, links: Links, options: RenderTre
     return out;
   };
   const entries = new Map<string, RenderedBody>();
-  for (const e of tree.entries) entries.set(e.name, render('entries', e.name, e));
+  const entryWords = new Map<string, number>();
+  for (const e of tree.entries) {
+    entryWords.set(e.name, countWords(e.body));
+    entries.set(e.name, render('entries', e.name, e));
+  }
   const domainIntros = new Map<string, RenderedBody>();
   for (const d of tree.domainIntros) domainIntros.set(d.domain, render('domains', d.domain, d));
   const steps = new Map<string, RenderedBody>();
@@ -76,5 +83,5 @@ export function renderTree(tree: KnowledgeTree, links: Links, options: RenderTre
   for (const s of tree.steps) check(s.file, steps.get(s.name)!);
   // Only the anchor check needed the outgoing links.
   for (const map of [entries, domainIntros, steps]) for (const r of map.values()) r.links = [];
-  return { entries, domainIntros, steps, problems, warnings };
+  return { entries, domainIntros, steps, entryWords, problems, warnings };
 }
