@@ -147,6 +147,11 @@ test.describe('search', () => {
       // Anything listed is under the "Partial matches" label, never passed off as a result.
       const results = site.searchPageResults;
       expect(await results.locator('a.result').count()).toBe(await results.getByRole('group', { name: 'Partial matches' }).locator('a.result').count());
+      // Filters count what is shown: with nothing shown, no filter promises a result.
+      if ((await results.locator('a.result').count()) === 0) {
+        await expect(page.locator('[data-facets] input[type="checkbox"]')).toHaveCount(0);
+        await expect(page.locator('[data-search-filter-summary]')).toHaveText('(0 project types, 0 topics)');
+      }
 
       await site.headerSearch.fill(q);
       const notice = page.locator('[data-search-notice]');

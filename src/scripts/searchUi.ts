@@ -1,3 +1,4 @@
+import { count } from '../lib/text';
 import { escapeHtml } from '../lib/search/resultView';
 import {
   hasCriteria,
@@ -245,7 +246,7 @@ export async function attachSearchPage(): Promise<void> {
 
   const renderFacets = (state: SearchState, counts: Record<string, Record<string, number>>) => {
     const chosen = state.type.length + state.topic.length;
-    const offered = FACETS.map(({ key, legend, limit }) => `${Math.min(limit, Object.values(counts[key] ?? {}).filter((n) => n > 0).length)} ${legend.toLowerCase()}s`).join(', ');
+    const offered = FACETS.map(({ key, legend, limit }) => count(Math.min(limit, Object.values(counts[key] ?? {}).filter((n) => n > 0).length), legend.toLowerCase())).join(', ');
     filterSummary.textContent = chosen ? `(${chosen} selected)` : `(${offered})`;
     facets.innerHTML = FACETS.map(({ key, legend, limit }) => {
       const all = counts[key] ?? {};
@@ -299,7 +300,9 @@ export async function attachSearchPage(): Promise<void> {
         emptyQuery.hidden = false;
       } else emptyQuery.textContent = `No entry has ${filtersText}.`;
     }
-    const counts = await facetCounts(state, out.search);
+    // Pagefind counts every loose match, including the ones not worth showing; with nothing
+    // shown, a filter offering "ml (1)" would promise a result that is not there.
+    const counts = out.exact.length + out.partial.length ? await facetCounts(state, out.search) : {};
     if (mine === seq) renderFacets(state, counts);
   };
 
