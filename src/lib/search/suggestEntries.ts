@@ -1,3 +1,5 @@
+import { editDistance } from './editDistance';
+
 /**
  * Suggestions for a missing page, from its address alone: a former name in the alias table
  * wins outright; otherwise entries are ranked by the words they share with the slug, with
@@ -29,17 +31,6 @@ export function slugFromPath(pathname: string): string {
 }
 
 const words = (s: string) => s.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 1);
-
-export function editDistance(a: string, b: string): number {
-  if (a === b) return 0;
-  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    for (let j = 1; j <= b.length; j++) cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-    prev = cur;
-  }
-  return prev[b.length];
-}
 
 function wordScore(w: string, candidates: string[]): number {
   let best = 0;
