@@ -22,8 +22,8 @@ import { entryTitle, titleFromName } from '../lib/kb/titles';
 
 interface LoadedSite {
   tree: KnowledgeTree;
-  /** Leading `# ` headings of entry bodies, known only after rendering; one input of the title rule. */
-  titles: Map<string, string | undefined>;
+  /** Each entry's title (src/lib/kb/titles.ts); it needs the leading `# ` heading, known only after rendering. */
+  titles: Map<string, string>;
   aliases: AliasTable;
   words: Map<string, number>;
   entries: Map<string, BodyRef>;
@@ -137,7 +137,7 @@ function loadSite(slice: Slice, root: string, base: string, aliasesFile: string 
     startOgImages(cards, join(cacheDir, 'scaffold-kb', 'og'), process.cwd());
     return {
       tree: loaded.tree,
-      titles: new Map([...rendered.entries].map(([name, body]) => [name, body.title])),
+      titles,
       words: rendered.entryWords,
       aliases: aliases.table,
       entries: bodies.refs('entries', rendered.entries),
@@ -170,8 +170,7 @@ export function knowledgeTreeLoader(slice: Slice, root: string, base: string, al
       switch (slice) {
         case 'entries':
           for (const e of tree.entries) {
-            const title = entryTitle({ name: e.name, frontmatterTitle: (e.data as Record<string, unknown>).title, heading: site.titles.get(e.name) });
-            await put(e.name, { ...e.data, domain: e.domain, file: e.file, title, words: site.words.get(e.name) ?? 0, body: site.entries.get(e.name)! });
+            await put(e.name, { ...e.data, domain: e.domain, file: e.file, title: site.titles.get(e.name)!, words: site.words.get(e.name) ?? 0, body: site.entries.get(e.name)! });
           }
           break;
         case 'steps':
