@@ -5,14 +5,13 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { KbIndexSchema, ProjectTypeIndexSchema } from '../../src/lib/exports/kbIndex';
 import { PermalinksSchema } from '../../src/lib/permalinks/permalinks';
-import { idsOf, readBuiltSite } from '../helpers/builtSite';
+import { idsOf, isRedirectHtml, readBuiltSite } from '../helpers/builtSite';
 import { pngSize } from '../helpers/png';
 import { corpusAvailable, requireCorpus, SITES } from './sites';
 
 const SITE = 'https://docs.example.com';
 const read = (dist: string, path: string) => readFileSync(join(dist, path), 'utf8');
 const meta = (html: string, property: string) => new RegExp(`<meta (?:property|name)="${property}" content="([^"]*)"`).exec(html)?.[1];
-const isRedirect = (html: string) => html.includes('<meta name="robots" content="noindex"');
 
 /** A URL of the site → the file that serves it, or undefined when it leaves the site. */
 function fileFor(dist: string, url: string, origin: string, base: string): string | undefined {
@@ -57,7 +56,7 @@ describe('the published-URL contract and exports, embedded site', () => {
   });
 
   it('should warn when SITE_URL is missing and still give every page its preview tags', () => {
-    for (const page of readBuiltSite(dist).filter((p) => !isRedirect(p.html))) {
+    for (const page of readBuiltSite(dist).filter((p) => !isRedirectHtml(p.html))) {
       for (const p of ['og:title', 'og:description', 'og:site_name', 'og:type']) expect(meta(page.html, p), `${page.path} ${p}`).toBeTruthy();
     }
   });
@@ -88,7 +87,7 @@ describe('previews and exports under SITE_URL and BASE_PATH', () => {
       if (page.path === `${base}/404/`) continue;
       const canonical = /<link rel="canonical" href="([^"]+)"/.exec(page.html)?.[1];
       expect(canonical, page.path).toBeTruthy();
-      if (isRedirect(page.html)) continue;
+      if (isRedirectHtml(page.html)) continue;
       expect(canonical).toBe(`${SITE}${page.path}`);
       expect(meta(page.html, 'og:url')).toBe(canonical);
       for (const p of ['og:title', 'og:description', 'og:site_name', 'og:type']) expect(meta(page.html, p), `${page.path} ${p}`).toBeTruthy();
@@ -96,7 +95,7 @@ describe('previews and exports under SITE_URL and BASE_PATH', () => {
   });
 
   it('should give entries and project types a 1200×630 preview image that exists', () => {
-    const withImage = pages().filter((p) => /^\/kb\/(kb|types)\/[^/]+\/$/.test(p.path) && !isRedirect(p.html) && p.path !== `${base}/types/`);
+    const withImage = pages().filter((p) => /^\/kb\/(kb|types)\/[^/]+\/$/.test(p.path) && !isRedirectHtml(p.html) && p.path !== `${base}/types/`);
     expect(withImage.length).toBeGreaterThan(12);
     for (const page of withImage) {
       const image = meta(page.html, 'og:image');
@@ -112,7 +111,7 @@ describe('previews and exports under SITE_URL and BASE_PATH', () => {
   it('should list every indexable page in the sitemap, and point robots.txt at it', () => {
     const sitemap = readdirSync(dist).filter((f) => /^sitemap-\d+\.xml$/.test(f)).map((f) => read(dist, f)).join('');
     const locs = new Set([...sitemap.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1]));
-    const expected = pages().filter((p) => p.path !== `${base}/404/` && !isRedirect(p.html)).map((p) => `${SITE}${p.path}`);
+    const expected = pages().filter((p) => p.path !== `${base}/404/` && !isRedirectHtml(p.html)).map((p) => `${SITE}${p.path}`);
     expect([...locs].sort()).toEqual(expected.sort());
     expect(read(dist, 'robots.txt')).toContain(`Sitemap: ${SITE}${base}/sitemap-index.xml`);
     expect(existsSync(join(dist, 'sitemap-index.xml'))).toBe(true);

@@ -84,6 +84,10 @@ export function mainText(html: string): string {
 }
 
 /** Pages published for a former entry name: they send the reader on and are not indexed. */
+export function isRedirectHtml(html: string): boolean {
+  return html.includes('<meta name="robots" content="noindex"');
+}
+
 export function isRedirectPage(file: string): boolean {
-  return existsSync(file) && readFileSync(file, 'utf8').includes('<meta name="robots" content="noindex"');
+  return existsSync(file) && isRedirectHtml(readFileSync(file, 'utf8'));
 }
