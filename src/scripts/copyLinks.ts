@@ -61,7 +61,13 @@ function announce(el: Element, message: string): void {
     requestAnimationFrame(() => (region.textContent = message));
   }
   el.setAttribute('data-copied', message.startsWith('Could') ? 'error' : 'ok');
-  setTimeout(() => el.removeAttribute('data-copied'), 2000);
+  // A code block's button says so in its own words; other controls show a mark from CSS.
+  const label = el.matches('[data-copy="code"]') && !message.startsWith('Could') ? el.textContent : null;
+  if (label) el.textContent = 'Copied';
+  setTimeout(() => {
+    el.removeAttribute('data-copied');
+    if (label) el.textContent = label;
+  }, 2000);
 }
 
 /** The `#` link that belongs to a Markdown button: the one just before it. */
@@ -87,6 +93,10 @@ export async function copyFor(el: Element): Promise<void> {
       text = `[${mdText(label)}](${url})`;
       done = 'Markdown link copied';
     }
+  } else if (el.getAttribute('data-copy') === 'code') {
+    // The button sits in the bar just above its <pre>.
+    text = el.closest('.code-bar')?.nextElementSibling?.textContent ?? '';
+    done = 'Code copied';
   } else if (el.getAttribute('data-copy') === 'url') {
     text = pageUrl();
     done = 'Link copied';
