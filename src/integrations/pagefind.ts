@@ -6,6 +6,7 @@ import { gzipSync } from 'node:zlib';
 import { close, createIndex } from 'pagefind';
 import { PREFIX_INDEX_FILE, VOCABULARY_FILE, VOCABULARY_MAX_GZIP } from '../lib/search/assets';
 import { buildPrefixIndex } from '../lib/search/prefixIndex';
+import { rechunkIndex } from '../lib/search/rechunkIndex';
 import { readFragment } from '../lib/search/readFragment';
 import { buildVocabulary } from '../lib/search/vocabulary';
 
@@ -78,6 +79,8 @@ export function pagefindIntegration(): AstroIntegration {
           const written = await index.writeFiles({ outputPath: indexDir });
           check('writing the index', written.errors);
           logger.info(`indexed ${added.page_count} pages in ${Math.round(performance.now() - started)} ms`);
+          const chunks = rechunkIndex(indexDir);
+          logger.info(`word index cut from ${chunks.chunksBefore} into ${chunks.chunksAfter} chunks, so a query fetches less`);
           const extras = writeSearchExtras(indexDir);
           logger.info(
             `prefix index ${(extras.prefixBytes / 1024).toFixed(1)} KB gzip; vocabulary ${extras.vocabularyWords} words, ${(extras.vocabularyGzip / 1024).toFixed(1)} KB gzip`,

@@ -23,19 +23,20 @@ export interface SearchOutcome {
 
 /**
  * Loads fragments only for what will be shown: the first `limits.exact` exact results, and
- * partial ones only when the exact ones leave room (or, given `partial` > `exact`, always).
+ * partial ones only when the exact ones leave room (or, given `partial` > `exact`, always),
+ * never more than `limits.maxPartial`.
  * Returns null, before fetching any fragment, once `stale()` says the query was typed over.
  */
 export async function runSearch(
   q: string | null,
   filters: PagefindFilters,
-  limits: { exact: number; partial: number },
+  limits: { exact: number; partial: number; maxPartial?: number },
   stale: () => boolean = () => false,
 ): Promise<SearchOutcome | null> {
   const pf = await getPagefind();
   const r = await searchExactFirst(pf, q, filters);
   if (!r || stale()) return null;
-  const room = Math.max(0, limits.partial - Math.min(r.exact.length, limits.exact));
+  const room = Math.min(limits.maxPartial ?? Infinity, Math.max(0, limits.partial - Math.min(r.exact.length, limits.exact)));
   const text = q ?? '';
   const view = async (res: (typeof r.exact)[number]) => {
     const data = await res.data();

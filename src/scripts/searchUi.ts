@@ -149,7 +149,8 @@ export function attachHeaderSearch(input: HTMLInputElement): void {
     const page = escapeHtml(searchUrl({ q, type: [], topic: [] }));
     let out: SearchOutcome | null;
     try {
-      out = await runSearch(q, {}, { exact: 6, partial: 6 }, stale);
+      // Partial matches are weak; three say enough in a popup, and each costs a fragment fetch.
+      out = await runSearch(q, {}, { exact: 6, partial: 6, maxPartial: 3 }, stale);
     } catch {
       list.hidden = true;
       notice.hidden = true;

@@ -1,10 +1,12 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { gzipSync } from 'node:zlib';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import { isRedirectPage } from '../helpers/builtSite';
 import { describe, expect, test } from 'vitest';
 import { PREFIX_INDEX_FILE, VOCABULARY_FILE, VOCABULARY_MAX_GZIP } from '../../src/lib/search/assets';
+import { payload, readChunkWords, readMeta } from '../../src/lib/search/pagefindChunks';
 import type { PrefixEntry } from '../../src/lib/search/prefixIndex';
+import { CHUNK_TARGET } from '../../src/lib/search/rechunkIndex';
 import { queryPrefixIndex } from '../../src/lib/search/prefixIndex';
 import { requireCorpus, SITES } from './sites';
 
@@ -41,5 +43,20 @@ describe.each(sites.filter((s) => s.required || existsSync(join(s.dir, 'pagefind
     const first = index[0];
     const word = first.t.split(/\s+/)[0].slice(0, 4);
     expect(queryPrefixIndex(index, word, 100).map((h) => h.url)).toContain(first.u);
+  });
+
+  test(`the word index is cut in chunks of about ${CHUNK_TARGET} positions, each one the table names`, () => {
+    const pagefindDir = join(dir, 'pagefind');
+    const entry = JSON.parse(readFileSync(join(pagefindDir, 'pagefind-entry.json'), 'utf8'));
+    const metaFile = join(pagefindDir, `pagefind.${entry.languages.en.hash}.pf_meta`);
+    const meta = readMeta(metaFile, payload(metaFile, gunzipSync(readFileSync(metaFile))));
+    expect(readdirSync(join(pagefindDir, 'index')).sort()).toEqual(meta.chunks.map((c) => `${c.hash}.pf_index`).sort());
+    for (const c of meta.chunks) {
+      const file = join(pagefindDir, 'index', `${c.hash}.pf_index`);
+      const words = readChunkWords(file, payload(file, gunzipSync(readFileSync(file))));
+      // A chunk closes with the word that reaches the target, so all but its last word stay below it.
+      const before = words.slice(0, -1).reduce((n, w) => n + w.weight, 0);
+      expect(before, `${c.hash}: ${words.length} words`).toBeLessThan(CHUNK_TARGET);
+    }
   });
 });
