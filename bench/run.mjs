@@ -1,7 +1,6 @@
 #!/usr/bin/env node
 // `npm run bench`: build cost, page weight and search latency on a real tree, and how build
 // cost grows on synthetic trees. Prints figures and writes them to bench/results/; asserts nothing.
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -11,6 +10,7 @@ import { dirStats, entryPageMedians, pageWeight } from './measurePages.mjs';
 import { median } from './median.mjs';
 import { measureSearch } from './measureSearch.mjs';
 import { buildStarlight } from './starlight.mjs';
+import { measuredRun } from './measuredRun.mjs';
 
 const { values: opt } = parseArgs({
   options: {
@@ -36,31 +36,26 @@ const label = opt.label ?? (quick ? 'quick' : 'full');
 const QUERIES = ['watermarks', 'PII', 'exactly-once', 'manifest v3', 'model drift', 'qqzzxxjj'];
 mkdirSync(work, { recursive: true });
 
-const hasTime = existsSync('/usr/bin/time');
 const num = (re, text) => {
   const m = re.exec(text);
   return m ? Number(m[1]) : undefined;
 };
 
-/** One clean build in its own process; the OS reports CPU time and peak memory. */
-function build(tree, outDir) {
+/** One clean build in its own process; the OS reports CPU time, /proc the memory of its process tree. */
+async function build(tree, outDir) {
   rmSync(outDir, { recursive: true, force: true });
   rmSync('.astro', { recursive: true, force: true });
   rmSync('node_modules/.astro', { recursive: true, force: true });
   const cmd = [process.execPath, 'node_modules/astro/bin/astro.mjs', 'build', '--outDir', outDir];
-  const started = performance.now();
-  const res = spawnSync(hasTime ? '/usr/bin/time' : cmd[0], hasTime ? ['-v', ...cmd] : cmd.slice(1), {
-    env: { ...process.env, KB_CONTENT_DIR: tree, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1' },
-    encoding: 'utf8',
-    maxBuffer: 512 * 1024 * 1024,
-  });
-  const wallS = (performance.now() - started) / 1000;
-  if (res.status !== 0) throw new Error(`build of ${tree} failed:\n${res.stdout.slice(-3000)}\n${res.stderr.slice(-3000)}`);
-  const out = res.stdout + res.stderr;
+  const res = await measuredRun(cmd, { env: { ...process.env, KB_CONTENT_DIR: tree, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1' } });
+  const out = res.out;
+  if (res.status !== 0) throw new Error(`build of ${tree} failed:\n${out.slice(-6000)}`);
   return {
-    wallS: round(wallS, 2),
-    cpuS: hasTime ? round((num(/User time \(seconds\): ([\d.]+)/, out) ?? 0) + (num(/System time \(seconds\): ([\d.]+)/, out) ?? 0), 2) : undefined,
-    peakRssMb: hasTime ? Math.round((num(/Maximum resident set size \(kbytes\): (\d+)/, out) ?? 0) / 1024) : undefined,
+    wallS: res.wallS,
+    cpuS: res.cpuS,
+    peakRssMb: res.peakRssMb,
+    peakTreeMb: res.peakTreeMb,
+    peakByCommandMb: res.peakByCommandMb,
     phases: {
       contentSyncS: num(/\[types\] Generated ([\d.]+)s/, out) ?? (num(/\[types\] Generated (\d+)ms/, out) ?? 0) / 1000,
       renderS: num(/generating static routes[\s\S]*?Completed in ([\d.]+)s/, out) ?? (num(/generating static routes[\s\S]*?Completed in (\d+)ms/, out) ?? NaN) / 1000,
@@ -97,12 +92,12 @@ const report = {
 console.log(`Benchmark "${label}": ${runs} clean build(s) of ${content}`);
 const dist = join(work, 'dist');
 for (let i = 0; i < runs; i++) {
-  const b = build(content, dist);
+  const b = await build(content, dist);
   report.builds.push(b);
-  console.log(`  run ${i + 1}: ${b.wallS} s wall, ${b.cpuS} s CPU, ${b.peakRssMb} MB peak RSS, phases ${JSON.stringify(b.phases)}`);
+  console.log(`  run ${i + 1}: ${b.wallS} s wall, ${b.cpuS} s CPU, peak ${b.peakTreeMb} MB for the process tree (${JSON.stringify(b.peakByCommandMb)}), phases ${JSON.stringify(b.phases)}`);
 }
 const med = (f) => round(median(report.builds.map(f).filter((x) => x !== undefined)), 2);
-report.median = { wallS: med((b) => b.wallS), cpuS: med((b) => b.cpuS), peakRssMb: med((b) => b.peakRssMb) };
+report.median = { wallS: med((b) => b.wallS), cpuS: med((b) => b.cpuS), peakRssMb: med((b) => b.peakRssMb), peakTreeMb: med((b) => b.peakTreeMb) };
 const site = dirStats(dist);
 const index = dirStats(join(dist, 'pagefind'));
 report.output = { pages: site.pages, distBytes: site.bytes, indexBytes: index.bytes, indexFiles: index.files };
@@ -121,7 +116,7 @@ if (!opt['no-scale']) {
     const tree = join(work, `tree-${n}`, 'content');
     const gen = generateTree(tree, n);
     console.log(`Scale: ${n} synthetic entries (${gen.topics} topics, ${gen.domains} domains)`);
-    const b = build(tree, join(work, `dist-${n}`));
+    const b = await build(tree, join(work, `dist-${n}`));
     const idx = dirStats(join(work, `dist-${n}`, 'pagefind'));
     report.scale.push({ entries: n, ...b, perEntryMs: round((b.wallS * 1000) / n, 1), indexBytes: idx.bytes });
     rmSync(join(work, `dist-${n}`), { recursive: true, force: true });
@@ -135,18 +130,18 @@ if (opt['vs-starlight']) {
   console.log(`Starlight: ${runs} clean build(s) of the same tree`);
   const sl = [];
   for (let i = 0; i < runs; i++) {
-    const b = buildStarlight(content, work);
+    const b = await buildStarlight(content, work);
     sl.push(b);
-    console.log(`  run ${i + 1}: ${b.wallS} s wall, ${b.peakRssMb} MB peak RSS, ${b.pages} pages`);
+    console.log(`  run ${i + 1}: ${b.wallS} s wall, peak ${b.peakTreeMb} MB for the process tree, ${b.pages} pages`);
   }
   const wallS = round(median(sl.map((b) => b.wallS)), 2);
-  const peakRssMb = round(median(sl.map((b) => b.peakRssMb ?? NaN)), 0);
-  report.starlight = { runs: sl, median: { wallS, peakRssMb }, wallRatio: round(report.median.wallS / wallS, 2), rssRatio: round(report.median.peakRssMb / peakRssMb, 2) };
+  const peakTreeMb = round(median(sl.map((b) => b.peakTreeMb)), 0);
+  report.starlight = { runs: sl, median: { wallS, peakTreeMb }, wallRatio: round(report.median.wallS / wallS, 2), memoryRatio: round(report.median.peakTreeMb / peakTreeMb, 2) };
 }
 
 const lines = [];
 lines.push(`| measure | value |`, `|---|---|`);
-lines.push(`| clean build, median of ${runs} (wall / CPU / peak RSS) | ${report.median.wallS} s / ${report.median.cpuS} s / ${report.median.peakRssMb} MB |`);
+lines.push(`| clean build, median of ${runs} (wall / CPU / peak memory of the process tree / largest process) | ${report.median.wallS} s / ${report.median.cpuS} s / ${report.median.peakTreeMb} MB / ${report.median.peakRssMb} MB |`);
 const ph = report.builds[0].phases;
 lines.push(`| phases of run 1 (content sync / page render / pagefind) | ${ph.contentSyncS} s / ${ph.renderS} s / ${ph.pagefindS} s |`);
 const og = report.builds[0].ogImages;
@@ -161,12 +156,12 @@ for (const s of report.search ?? []) {
   lines.push(`| search "${s.query}": keystroke → first result / full results, median of ${loads} | ${s.firstResultMedianMs} ms / ${s.medianMs} ms; first query ${kb(s.firstQueryBytes.transferred)} KB transferred (${kb(s.firstQueryBytes.gzipped)} KB gzipped, ${s.firstQueryBytes.requests} requests) |`);
 }
 for (const s of report.scale ?? []) {
-  lines.push(`| ${s.entries} synthetic entries | ${s.wallS} s, ${s.peakRssMb} MB, ${s.perEntryMs} ms/entry, index ${round(s.indexBytes / 2 ** 20, 1)} MB |`);
+  lines.push(`| ${s.entries} synthetic entries | ${s.wallS} s, ${s.peakTreeMb} MB process tree (largest process ${s.peakRssMb} MB), ${s.perEntryMs} ms/entry, index ${round(s.indexBytes / 2 ** 20, 1)} MB |`);
 }
 if (report.starlight) {
   const st = report.starlight;
-  lines.push(`| same tree, stock Starlight (median wall / peak RSS) | ${st.median.wallS} s / ${st.median.peakRssMb} MB |`);
-  lines.push(`| scaffold-kb ÷ Starlight (wall / peak RSS) | ${st.wallRatio}× / ${st.rssRatio}× |`);
+  lines.push(`| same tree, stock Starlight (median wall / peak memory of the process tree) | ${st.median.wallS} s / ${st.median.peakTreeMb} MB |`);
+  lines.push(`| scaffold-kb ÷ Starlight (wall / memory) | ${st.wallRatio}× / ${st.memoryRatio}× |`);
 }
 if (report.realPerEntryMs) lines.push(`| real tree per entry | ${report.realPerEntryMs} ms/entry |`);
 const table = lines.join('\n');

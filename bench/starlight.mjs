@@ -3,6 +3,7 @@
 // (outside the project's dependencies and lockfile) on first use; each knowledge entry becomes
 // one Starlight docs page with its title and description, its markdown body unchanged.
 import { spawnSync } from 'node:child_process';
+import { measuredRun } from './measuredRun.mjs';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 
@@ -59,23 +60,14 @@ const num = (re, text) => {
   return m ? Number(m[1]) : undefined;
 };
 
-/** One clean Starlight build, measured like ours: wall time and peak RSS from /usr/bin/time -v. */
-export function buildStarlight(content, work) {
+/** One clean Starlight build, measured like ours. */
+export async function buildStarlight(content, work) {
   const site = join(work, 'starlight');
   install(site);
   const pages = convert(content, site);
   for (const d of ['dist', '.astro', 'node_modules/.astro']) rmSync(join(site, d), { recursive: true, force: true });
   const cmd = [process.execPath, 'node_modules/astro/bin/astro.mjs', 'build'];
-  const hasTime = existsSync('/usr/bin/time');
-  const started = performance.now();
-  const res = spawnSync(hasTime ? '/usr/bin/time' : cmd[0], hasTime ? ['-v', ...cmd] : cmd.slice(1), {
-    cwd: site,
-    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1' },
-    encoding: 'utf8',
-    maxBuffer: 512 * 1024 * 1024,
-  });
-  const wallS = Math.round((performance.now() - started) / 10) / 100;
-  if (res.status !== 0) throw new Error(`Starlight build failed:\n${res.stdout.slice(-3000)}\n${res.stderr.slice(-3000)}`);
-  const out = res.stdout + res.stderr;
-  return { pages, wallS, peakRssMb: hasTime ? Math.round((num(/Maximum resident set size \(kbytes\): (\d+)/, out) ?? 0) / 1024) : undefined };
+  const res = await measuredRun(cmd, { cwd: site, env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1' } });
+  if (res.status !== 0) throw new Error(`Starlight build failed:\n${res.out.slice(-6000)}`);
+  return { pages, wallS: res.wallS, cpuS: res.cpuS, peakRssMb: res.peakRssMb, peakTreeMb: res.peakTreeMb, peakByCommandMb: res.peakByCommandMb };
 }

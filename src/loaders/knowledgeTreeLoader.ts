@@ -17,7 +17,7 @@ import { buildMethodology } from '../lib/kb/projectTypes';
 import { indexSteps } from '../lib/kb/stepIndex';
 import type { KnowledgeTree } from '../lib/kb/types';
 import type { RenderedBody } from '../lib/markdown/renderBody';
-import type { BodyRef } from '../lib/schema/bodyRef';
+import { encodeHeadings, type BodyRef } from '../lib/schema/bodyRef';
 import { entryTitle, titleFromName } from '../lib/kb/titles';
 
 interface LoadedSite {
@@ -55,7 +55,7 @@ function bodyWriter(dir: string) {
       writeFileSync(path(kind, name), html);
     },
     refs(kind: BodyKind, bodies: Map<string, RenderedBody>): Map<string, BodyRef> {
-      return new Map([...bodies].map(([name, body]) => [name, { html: path(kind, name), headings: body.headings }]));
+      return new Map([...bodies].map(([name, body]) => [name, { html: path(kind, name), headings: encodeHeadings(body.headings) }]));
     },
   };
 }
@@ -164,8 +164,9 @@ export function knowledgeTreeLoader(slice: Slice, root: string, base: string, al
       const site = await loadSite(slice, root, base, aliasesFile, fileURLToPath(config.cacheDir), logger);
       const { tree } = site;
       store.clear();
+      // A copy: strings taken from a file (headings, titles) are slices that keep its whole text.
       const put = async (id: string, data: Record<string, unknown>) => {
-        store.set({ id, data: await parseData({ id, data }) });
+        store.set({ id, data: await parseData({ id, data: structuredClone(data) }) });
       };
       switch (slice) {
         case 'entries':

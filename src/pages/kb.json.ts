@@ -1,5 +1,6 @@
 import type { APIRoute } from 'astro';
 import { getSite } from '../content';
+import { bodyHeadings } from '../lib/schema/bodyRef';
 import { KbIndexSchema, stableJson } from '../lib/exports/kbIndex';
 
 export const GET: APIRoute = async () => {
@@ -20,7 +21,7 @@ export const GET: APIRoute = async () => {
         projectTypes: (typesOf.get(e.id) ?? []).sort(),
         url: links.absolute(links.entry(e.id)),
         markdownUrl: links.absolute(links.entryMarkdown(e.id)),
-        headings: e.data.body.headings.map((h) => ({ depth: h.depth, text: h.text, id: h.slug, url: links.absolute(links.entry(e.id, h.slug)) })),
+        headings: bodyHeadings(e.data.body).map((h) => ({ depth: h.depth, text: h.text, id: h.slug, url: links.absolute(links.entry(e.id, h.slug)) })),
       })),
   });
   return new Response(stableJson(index), { headers: { 'content-type': 'application/json' } });

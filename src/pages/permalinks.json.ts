@@ -1,5 +1,6 @@
 import type { APIRoute } from 'astro';
 import { getSite } from '../content';
+import { bodyHeadings } from '../lib/schema/bodyRef';
 import { stableJson } from '../lib/exports/kbIndex';
 
 /**
@@ -12,7 +13,7 @@ export const GET: APIRoute = async () => {
   const entries = Object.fromEntries(
     [...site.entries]
       .sort((a, b) => a.id.localeCompare(b.id))
-      .map((e) => [e.id, { url: strip(site.links.entry(e.id)), anchors: [...e.data.body.headings.map((h) => h.slug), ...(site.aliases.anchors.get(e.id)?.keys() ?? [])].sort() }]),
+      .map((e) => [e.id, { url: strip(site.links.entry(e.id)), anchors: [...bodyHeadings(e.data.body).map((h) => h.slug), ...(site.aliases.anchors.get(e.id)?.keys() ?? [])].sort() }]),
   );
   const sortObj = <T>(m: Map<string, T>) => Object.fromEntries([...m].sort(([a], [b]) => a.localeCompare(b)));
   return new Response(

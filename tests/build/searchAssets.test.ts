@@ -6,7 +6,7 @@ import { describe, expect, test } from 'vitest';
 import { PREFIX_INDEX_FILE, VOCABULARY_FILE, VOCABULARY_MAX_GZIP } from '../../src/lib/search/assets';
 import { payload, readChunkWords, readMeta } from '../../src/lib/search/pagefindChunks';
 import type { PrefixEntry } from '../../src/lib/search/prefixIndex';
-import { CHUNK_TARGET } from '../../src/lib/search/rechunkIndex';
+import { CHUNK_TARGET } from '../../src/lib/search/mergeIndexes';
 import { queryPrefixIndex } from '../../src/lib/search/prefixIndex';
 import { requireCorpus, SITES } from './sites';
 

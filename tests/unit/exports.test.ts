@@ -42,7 +42,7 @@ describe('exports', () => {
     ]);
     expect(text.split('\n').slice(0, 9)).toEqual(['# scaffold-kb', '', '> A summary over lines.', '', 'Details.', '', '## ml projects', '', 'For ML.']);
     expect(text).toContain('- [ML \\[Arch\\]](https://x/kb/a/): About a.');
-    expect(llmsFullTxt('All', [{ title: 'A', url: 'u', markdown: '---\nname: a\n---\nBody\n' }])).toContain('<!-- A: u -->\n\n---\nname: a\n---\nBody\n');
+    expect([...llmsFullTxt('All', [{ title: 'A', url: 'u', markdown: () => '---\nname: a\n---\nBody\n' }])].join('')).toContain('<!-- A: u -->\n\n---\nname: a\n---\nBody\n');
   });
 
   it('should describe kb.json with a schema that rejects what it does not know', () => {

@@ -19,9 +19,12 @@ export function llmsTxt(title: string, summary: string, details: string, section
   return out.join('\n');
 }
 
-/** `/llms-full.txt`: every entry's markdown, each under a line that names it and where it lives. */
-export function llmsFullTxt(title: string, parts: { title: string; url: string; markdown: string }[]): string {
-  const out = [`# ${oneLine(title)}`, ''];
-  for (const p of parts) out.push('---', '', `<!-- ${oneLine(p.title)}: ${p.url} -->`, '', p.markdown.trimEnd(), '');
-  return out.join('\n');
+/**
+ * `/llms-full.txt`: every entry's markdown, each under a line that names it and where it lives.
+ * Yielded a part at a time, with each entry's markdown made only when its turn comes: at 10,000
+ * entries the whole file is 200 MB, and building it as one string doubled that in memory.
+ */
+export function* llmsFullTxt(title: string, parts: Iterable<{ title: string; url: string; markdown: () => string }>): Generator<string> {
+  yield `# ${oneLine(title)}\n`;
+  for (const p of parts) yield `\n---\n\n<!-- ${oneLine(p.title)}: ${p.url} -->\n\n${p.markdown().trimEnd()}\n`;
 }

@@ -11,10 +11,14 @@ export function recordAliasNames(names: Iterable<string>): void {
   for (const n of names) s.add(n);
 }
 
+export function isAliasName(name: string): boolean {
+  return store().has(name);
+}
+
 /** True for `/kb/<former-name>/` redirect pages and non-HTML exports: neither belongs in a sitemap. */
 export function isRedirectOrMachinePage(url: string): boolean {
   const path = new URL(url).pathname;
   if (/\.[a-z0-9]+$/i.test(path)) return true;
   const alias = /\/kb\/([^/]+)\/$/.exec(path)?.[1];
-  return !!alias && store().has(decodeURIComponent(alias));
+  return !!alias && isAliasName(decodeURIComponent(alias));
 }

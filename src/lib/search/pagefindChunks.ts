@@ -1,11 +1,9 @@
-import { CborError, arrayItems, concat, readHead, readText, skipItem, writeArray, writeHead, writeText } from './cbor';
+import { CborError, arrayItems, concat, readHead, readText, writeArray, writeHead } from './cbor';
 
 /**
- * Pagefind 1.x cuts its word index into chunks of about 20,000 word positions each (a constant
- * in its source, marked to become an option) and a query fetches every chunk holding one of its
- * terms: ~35 KB gzip per term on the shared corpus, most of a first query's bytes. These
- * functions cut the same sorted word list into smaller chunks and rewrite the chunk table in
- * the metadata file, moving each word as the bytes Pagefind wrote.
+ * Pagefind 1.x's word index: chunks of sorted words, and the table in the metadata file that
+ * says which chunk holds which words. These functions read the words as the bytes Pagefind
+ * wrote and cut a sorted word list into chunks again, by Pagefind's own rule.
  */
 
 /** Every Pagefind file starts, once gunzipped, with this signature before its CBOR. */
@@ -128,12 +126,4 @@ export function readMeta(file: string, cbor: Uint8Array): MetaView {
   } catch (err) {
     throw new PagefindFormatError(`${file}: not a Pagefind metadata file this build understands (${(err as Error).message})`);
   }
-}
-
-/** The metadata with its chunk table replaced; every other field keeps Pagefind's bytes. */
-export function replaceMetaChunks(cbor: Uint8Array, chunks: ChunkRange[]): Uint8Array {
-  const fields = arrayItems(cbor, 0);
-  const table = writeArray(chunks.map((c) => writeArray([writeText(c.from), writeText(c.to), writeText(c.hash)])));
-  const parts = fields.starts.map((start, i) => (i === META_CHUNKS_FIELD ? table : cbor.subarray(start, skipItem(cbor, start))));
-  return concat([writeHead(4, parts.length), ...parts]);
 }

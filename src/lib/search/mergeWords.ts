@@ -1,0 +1,116 @@
+import { arrayItems, concat, CborError, readHead, readText, writeHead } from './cbor';
+import type { IndexWord } from './pagefindChunks';
+
+/**
+ * Joining the word lists of Pagefind indexes built from consecutive slices of one site.
+ * A word is [word, pages, variants]; pages are [page number, positions, meta positions] with
+ * each page number stored as the step from the one before it, so joining lists only changes
+ * the first step of each later list. Every other byte is Pagefind's.
+ */
+
+interface PageItem {
+  delta: number;
+  fields: number;
+  /** The item's fields after the page number, as written. */
+  rest: Uint8Array;
+  positions: number;
+}
+
+interface WordView {
+  word: string;
+  pages: PageItem[];
+  variants: { form: string; pages: PageItem[] }[];
+}
+
+function readPages(buf: Uint8Array, at: number): PageItem[] {
+  return arrayItems(buf, at).starts.map((start) => {
+    const fields = arrayItems(buf, start);
+    if (fields.starts.length < 2) throw new CborError(`a page at byte ${start} has ${fields.starts.length} fields, expected at least 2`);
+    const number = readHead(buf, fields.starts[0]);
+    if (number.major !== 0) throw new CborError(`a page number at byte ${start} is not an unsigned integer`);
+    return { delta: number.value, fields: fields.starts.length, rest: buf.subarray(fields.starts[1], fields.end), positions: readHead(buf, fields.starts[1]).value };
+  });
+}
+
+function readWord(bytes: Uint8Array): WordView {
+  const fields = arrayItems(bytes, 0).starts;
+  if (fields.length !== 3) throw new CborError(`a word has ${fields.length} fields, expected 3 (word, pages, variants)`);
+  return {
+    word: readText(bytes, fields[0]).text,
+    pages: readPages(bytes, fields[1]),
+    variants: arrayItems(bytes, fields[2]).starts.map((at) => {
+      const [form, pages] = arrayItems(bytes, at).starts;
+      return { form: readText(bytes, form).text, pages: readPages(bytes, pages) };
+    }),
+  };
+}
+
+/** One page list from several, each part's page numbers moved up by its offset. */
+function joinPages(lists: { pages: PageItem[]; offset: number }[]): { bytes: Uint8Array; weight: number } {
+  const parts: Uint8Array[] = [];
+  let count = 0;
+  let weight = 0;
+  let previous = 0;
+  for (const { pages, offset } of lists) {
+    let page = offset;
+    for (const p of pages) {
+      page += p.delta;
+      parts.push(writeHead(4, p.fields), writeHead(0, page - previous), p.rest);
+      previous = page;
+      count++;
+      weight += p.positions + 1;
+    }
+  }
+  return { bytes: concat([writeHead(4, count), ...parts]), weight };
+}
+
+const text = (s: string) => {
+  const b = new TextEncoder().encode(s);
+  return concat([writeHead(3, b.length), b]);
+};
+
+/** The same word from several parts (in page order), as one word of the whole site. */
+export function joinWord(items: { word: IndexWord; offset: number }[]): IndexWord {
+  if (items.length === 1 && items[0].offset === 0) return items[0].word;
+  const views = items.map(({ word, offset }) => ({ view: readWord(word.bytes), offset }));
+  const word = views[0].view.word;
+  const pages = joinPages(views.map(({ view, offset }) => ({ pages: view.pages, offset })));
+  const forms = new Map<string, { pages: PageItem[]; offset: number }[]>();
+  for (const { view, offset } of views) {
+    for (const v of view.variants) forms.set(v.form, [...(forms.get(v.form) ?? []), { pages: v.pages, offset }]);
+  }
+  const variants = [...forms].map(([form, lists]) => concat([writeHead(4, 2), text(form), joinPages(lists).bytes]));
+  const bytes = concat([writeHead(4, 3), text(word), pages.bytes, writeHead(4, variants.length), ...variants]);
+  return { word, bytes, weight: pages.weight };
+}
+
+const utf8 = (s: string) => Buffer.from(s, 'utf8');
+
+/**
+ * Merges sorted word streams (one per part, parts in page order) into one sorted stream, in
+ * Pagefind's order: by the words' UTF-8 bytes.
+ */
+export function* mergeWordStreams(streams: Iterator<IndexWord>[], offsets: number[]): Generator<IndexWord> {
+  const heads = streams.map((s) => {
+    const r = s.next();
+    return r.done ? undefined : { word: r.value, key: utf8(r.value.word) };
+  });
+  const advance = (i: number) => {
+    const r = streams[i].next();
+    heads[i] = r.done ? undefined : { word: r.value, key: utf8(r.value.word) };
+  };
+  for (;;) {
+    let least: Buffer | undefined;
+    for (const h of heads) if (h && (!least || Buffer.compare(h.key, least) < 0)) least = h.key;
+    if (!least) return;
+    const same: { word: IndexWord; offset: number }[] = [];
+    for (let i = 0; i < heads.length; i++) {
+      const h = heads[i];
+      if (h && Buffer.compare(h.key, least) === 0) {
+        same.push({ word: h.word, offset: offsets[i] });
+        advance(i);
+      }
+    }
+    yield joinWord(same);
+  }
+}

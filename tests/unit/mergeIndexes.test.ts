@@ -1,0 +1,166 @@
+import { cpSync, linkSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { close, createIndex } from 'pagefind';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { arrayItems, readHead, readText } from '../../src/lib/search/cbor';
+import { chunkWords, metaPath, readCbor, readEntry, filterPath } from '../../src/lib/search/indexFiles';
+import { mergeIndexes } from '../../src/lib/search/mergeIndexes';
+import { readMeta } from '../../src/lib/search/pagefindChunks';
+import { loadPagefind } from '../helpers/pagefindNode';
+
+const WORDS = 'pipeline watermark schema partition replay queue café naïve über latency budget owner retry stream batch model drift'.split(' ');
+
+function page(i: number): string {
+  const words = (n: number, salt: number) => Array.from({ length: n }, (_, k) => WORDS[(i * 7 + k * 3 + salt) % WORDS.length]).join(' ');
+  return `<!doctype html><html lang="en"><head><title>Page ${i}</title></head><body>
+<nav>not indexed</nav>
+<main data-pagefind-body data-pagefind-filter="domain:${['core', 'ml', 'data'][i % 3]}">
+<h1 data-pagefind-meta="title">Entry ${i} ${words(2, 1)}</h1>
+<p data-pagefind-filter="topic">${['alpha', 'beta', 'gamma', 'delta'][i % 4]}</p>
+<p>${words(40, 0)}</p>
+<h2 id="part-${i}">Part ${words(3, 2)}</h2>
+<p>${words(60, 5)} unique${i}word</p>
+</main></body></html>`;
+}
+
+const PAGES = 30;
+let work: string;
+let site: string;
+
+async function indexDirectory(path: string, out: string) {
+  const { index } = await createIndex({});
+  const added = await index!.addDirectory({ path });
+  expect(added.errors).toEqual([]);
+  await index!.writeFiles({ outputPath: out });
+  await close();
+}
+
+beforeAll(async () => {
+  work = mkdtempSync(join(tmpdir(), 'kb-merge-'));
+  site = join(work, 'site');
+  const files: string[] = [];
+  for (let i = 0; i < PAGES; i++) {
+    const file = join(site, 'kb', `entry-${String(i).padStart(2, '0')}`, 'index.html');
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, page(i));
+    files.push(file);
+  }
+  // The reference: one Pagefind pass over every page, its chunks cut to the same size.
+  await indexDirectory(site, join(work, 'one-pass'));
+  mkdirSync(join(work, 'whole'));
+  mergeIndexes([join(work, 'one-pass')], join(work, 'whole'), 300);
+  // Three slices of the same pages, in path order, each indexed on its own.
+  const slices = [files.slice(0, 11), files.slice(11, 12), files.slice(12)];
+  const parts: string[] = [];
+  for (const [n, slice] of slices.entries()) {
+    const root = join(work, `slice-${n}`);
+    for (const f of slice) {
+      const to = join(root, f.slice(site.length));
+      mkdirSync(dirname(to), { recursive: true });
+      linkSync(f, to);
+    }
+    await indexDirectory(root, join(work, `part-${n}`));
+    parts.push(join(work, `part-${n}`));
+  }
+  mkdirSync(join(work, 'joined'));
+  mergeIndexes(parts, join(work, 'joined'), 300);
+}, 120_000);
+
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+/**
+ * An index as what it says, independent of page numbering: Pagefind numbers pages in the order
+ * its directory walk meets them (the file system's), so a joined index may number them otherwise.
+ */
+function decoded(dir: string) {
+  const entry = readEntry(dir);
+  const file = metaPath(dir, entry.languages.en.hash);
+  const cbor = readCbor(file);
+  const fields = arrayItems(cbor, 0).starts;
+  const strings = (at: number) => arrayItems(cbor, at).starts.map((s) => readText(cbor, s).text);
+  const pages = arrayItems(cbor, fields[1]).starts.map((at) => {
+    const [hash, count] = arrayItems(cbor, at).starts;
+    return [readText(cbor, hash).text, readHead(cbor, count).value] as const;
+  });
+  const hashOf = (n: number) => pages[n][0];
+  const filters = Object.fromEntries(
+    arrayItems(cbor, fields[3]).starts.map((at) => {
+      const [name, hash] = strings(at);
+      const f = readCbor(filterPath(dir, hash));
+      const [, values] = arrayItems(f, 0).starts;
+      const byValue = arrayItems(f, values).starts.map((v) => {
+        const [value, list] = arrayItems(f, v).starts;
+        return [readText(f, value).text, arrayItems(f, list).starts.map((p) => hashOf(readHead(f, p).value)).sort()];
+      });
+      return [name, Object.fromEntries(byValue)];
+    }),
+  );
+  const hex = (b: Uint8Array) => Buffer.from(b).toString('hex');
+  // [page hash, the page's positions as written], page numbers resolved from their steps.
+  const pageList = (buf: Uint8Array, at: number) => {
+    let n = 0;
+    return arrayItems(buf, at).starts.map((p) => {
+      const f = arrayItems(buf, p);
+      n += readHead(buf, f.starts[0]).value;
+      return [hashOf(n), hex(buf.subarray(f.starts[1], f.end))];
+    }).sort();
+  };
+  const meta = readMeta(file, cbor);
+  const words = [...chunkWords(dir, meta.chunks.map((c) => c.hash))].map((w) => {
+    const [word, list, variants] = arrayItems(w.bytes, 0).starts;
+    const forms = arrayItems(w.bytes, variants).starts.map((v) => {
+      const [form, vl] = arrayItems(w.bytes, v).starts;
+      return [readText(w.bytes, form).text, pageList(w.bytes, vl)];
+    });
+    return { word: readText(w.bytes, word).text, pages: pageList(w.bytes, list), forms };
+  });
+  return { entry, pages: [...pages].sort(), filters, words, chunks: meta.chunks.length, metaFields: strings(fields[5]), fragments: readdirSync(join(dir, 'fragment')).sort() };
+}
+
+describe('joining indexes built from slices of a site', () => {
+  it('should give the index one pass over every page gives, word for word', () => {
+    const whole = decoded(join(work, 'whole'));
+    const joined = decoded(join(work, 'joined'));
+    expect(joined.pages).toEqual(whole.pages);
+    expect(joined.pages).toHaveLength(PAGES);
+    expect(joined.words).toEqual(whole.words);
+    expect(joined.words.some((w) => w.forms.length)).toBe(true);
+    expect(joined.chunks).toBeGreaterThan(3);
+    expect(joined.filters).toEqual(whole.filters);
+    expect(joined.metaFields).toEqual(whole.metaFields);
+    expect(joined.fragments).toEqual(whole.fragments);
+    expect(joined.entry.languages.en.page_count).toBe(PAGES);
+  });
+
+  it('should answer searches as the single index does, filters included', async () => {
+    const queries = ['watermark', 'cafe', 'naïve', 'unique17word', 'drift model'];
+    // One index at a time: the helper answers Pagefind's fetches from one directory.
+    const answers = async (dir: string) => {
+      const pf = await loadPagefind(dir);
+      const out: string[][][] = [];
+      for (const q of queries) {
+        const r = await pf.search(q);
+        out.push((await Promise.all(r!.results.map(async (x) => [(await x.data()).url, x.score.toFixed(6)]))).sort());
+      }
+      const f = await pf.search('pipeline', { filters: { domain: { any: ['ml'] } } });
+      out.push((await Promise.all(f!.results.map(async (x) => [(await x.data()).url]))).sort());
+      return out;
+    };
+    const whole = await answers(join(work, 'whole'));
+    const joined = await answers(join(work, 'joined'));
+    expect(joined).toEqual(whole);
+    for (const list of whole) expect(list.length).toBeGreaterThan(0);
+    // The filter kept its pages: domain "ml" is every third entry from 1.
+    for (const [url] of whole.at(-1)!) expect(Number(/entry-(\d+)/.exec(url)![1]) % 3).toBe(1);
+  });
+
+  it('should refuse to join indexes of different Pagefind versions, naming them', () => {
+    const odd = join(work, 'odd');
+    cpSync(join(work, 'part-1'), odd, { recursive: true });
+    const entry = readEntry(odd);
+    writeFileSync(join(odd, 'pagefind-entry.json'), JSON.stringify({ ...entry, version: '0.0.1' }));
+    mkdirSync(join(work, 'joined-odd'));
+    expect(() => mergeIndexes([join(work, 'part-0'), odd], join(work, 'joined-odd'), 300)).toThrow(/different Pagefind versions: .*0\.0\.1/);
+  });
+});
