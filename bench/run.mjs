@@ -46,7 +46,7 @@ async function build(tree, outDir) {
   rmSync(outDir, { recursive: true, force: true });
   rmSync('.astro', { recursive: true, force: true });
   rmSync('node_modules/.astro', { recursive: true, force: true });
-  const cmd = [process.execPath, 'node_modules/astro/bin/astro.mjs', 'build', '--outDir', outDir];
+  const cmd = [process.execPath, 'scripts/build.mjs', '--outDir', outDir];
   const res = await measuredRun(cmd, { env: { ...process.env, KB_CONTENT_DIR: tree, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1' } });
   const out = res.out;
   if (res.status !== 0) throw new Error(`build of ${tree} failed:\n${out.slice(-6000)}`);

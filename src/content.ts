@@ -17,6 +17,7 @@ import { topicSlug } from './lib/slugs';
 import type { LinkTarget } from './lib/markdown/resolveRelativeLink';
 import { absolutizeLinks } from './lib/exports/entryMarkdown';
 import { join } from 'node:path';
+import { ogImagePolicy, type OgImageMode } from './lib/og/policy';
 
 export type Entry = CollectionEntry<'entries'>;
 
@@ -28,6 +29,8 @@ export interface DomainView {
 
 export interface SiteModel {
   links: Links;
+  /** Which link-preview cards this build draws (and pages name). */
+  ogMode: OgImageMode;
   version: string | null;
   hasPipeline: boolean;
   entries: Entry[];
@@ -96,6 +99,7 @@ async function buildSite(): Promise<SiteModel> {
   for (const d of domains) if (d.data.file) linkTargets.set(d.data.file, { url: links.domain(d.id), kind: 'domain', name: d.id });
   return {
     links,
+    ogMode: ogImagePolicy(process.env.KB_OG_IMAGES, entries.length).mode,
     linkTargets,
     root: info.root,
     aliases: {

@@ -13,13 +13,12 @@ export function ogImagesIntegration(): AstroIntegration {
     name: 'scaffold-kb:og-images',
     hooks: {
       'astro:config:setup': ({ command }) => {
-        if (command === 'build' && process.env.KB_OG_IMAGES !== 'off') enableOgImages();
+        if (command === 'build') enableOgImages();
       },
       // Pages are written: the build's own core is free for drawing until the end.
       'astro:build:generated': () => currentOgRun()?.useAllCores(),
       'astro:build:done': async ({ dir, logger }) => {
         const run = currentOgRun();
-        if (!run && process.env.KB_OG_IMAGES === 'off') return;
         if (!run) throw new Error('No link-preview images were started: the content loader did not run in this build.');
         const started = performance.now();
         run.useAllCores();

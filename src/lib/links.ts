@@ -62,7 +62,7 @@ export function createLinks(basePath: string | undefined, siteUrl?: string) {
     asset: (path: string) => at(`/${path.replace(/^\/+/, '')}`),
     /** The entry's markdown with its frontmatter, for wikis and LLM chats. */
     entryMarkdown: (name: string) => at(`/kb/${encodeURIComponent(name)}.md`),
-    ogImage: (kind: 'kb' | 'types', id: string) => at(`/og/${kind}/${encodeURIComponent(id)}.png`),
+    ogImage: (card: { kind: string; id: string }) => at(`/og/${card.kind}/${encodeURIComponent(card.id)}.png`),
     kbJson: () => at('/kb.json'),
     projectTypeJson: (id: string) => at(`/types/${encodeURIComponent(id)}.json`),
     llmsTxt: () => at('/llms.txt'),

@@ -12,13 +12,14 @@ import { buildAliases, formerIdsByHeading, readSiteAliases, type AliasTable } fr
 import { withFormerIds } from '../lib/markdown/renderBody';
 import { buildCards } from '../lib/og/cards';
 import { startOgImages } from '../lib/og/ogJobs';
+import { ogImagePolicy, OgSettingError } from '../lib/og/policy';
 import { recordAliasNames } from '../lib/kb/publishedAliases';
 import { buildMethodology } from '../lib/kb/projectTypes';
 import { indexSteps } from '../lib/kb/stepIndex';
 import type { KnowledgeTree } from '../lib/kb/types';
 import type { RenderedBody } from '../lib/markdown/renderBody';
 import { encodeHeadings, type BodyRef } from '../lib/schema/bodyRef';
-import { entryTitle, titleFromName } from '../lib/kb/titles';
+import { domainTitle, entryTitle, titleFromName } from '../lib/kb/titles';
 
 interface LoadedSite {
   tree: KnowledgeTree;
@@ -129,10 +130,22 @@ function loadSite(slice: Slice, root: string, base: string, aliasesFile: string 
     if (warnings.length) logger.warn(`${warnings.length} warning(s) in ${root}:\n${warnings.map(formatProblem).join('\n')}`);
     const titles = new Map(loaded.tree.entries.map((e) => [e.name, entryTitle({ name: e.name, frontmatterTitle: (e.data as Record<string, unknown>).title, heading: rendered.entries.get(e.name)?.title })]));
     const methodology = buildMethodology(loaded.tree, indexSteps(loaded.tree.steps));
-    const cards = buildCards({
-      entries: loaded.tree.entries.map((e) => ({ name: e.name, title: titles.get(e.name)!, description: e.data.description, domain: e.domain })),
-      projectTypes: methodology.projectTypes.map((t) => ({ id: t.id, title: titleFromName(t.id), description: t.description, entryCount: t.entries.length })),
-    });
+    let og;
+    try {
+      og = ogImagePolicy(process.env.KB_OG_IMAGES, loaded.tree.entries.length);
+    } catch (err) {
+      if (err instanceof OgSettingError) throw new AstroError('Invalid link-preview image setting', err.message);
+      throw err;
+    }
+    logger.info(`link-preview images: ${og.reason}`);
+    const cards = buildCards(
+      {
+        entries: loaded.tree.entries.map((e) => ({ name: e.name, title: titles.get(e.name)!, description: e.data.description, domain: e.domain })),
+        domains: [...new Set(loaded.tree.entries.map((e) => e.domain))].map((d) => ({ id: d, title: domainTitle(d) })),
+        projectTypes: methodology.projectTypes.map((t) => ({ id: t.id, title: titleFromName(t.id), description: t.description, entryCount: t.entries.length })),
+      },
+      og.mode,
+    );
     // Drawn on the second core while pages are generated; the og-images integration waits for them.
     startOgImages(cards, join(cacheDir, 'scaffold-kb', 'og'), process.cwd());
     return {

@@ -1,20 +1,12 @@
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { idsOf, readBuiltSite } from '../helpers/builtSite';
+import { buildTree } from '../helpers/buildTree';
 import { entry, goodTree } from '../helpers/tempTree';
 
-function build(root: string) {
-  const out = spawnSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build', '--outDir', `${root}/dist`], {
-    env: { ...process.env, KB_CONTENT_DIR: root, BASE_PATH: '', SITE_URL: '', ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', FORCE_COLOR: '0' },
-    encoding: 'utf8',
-    timeout: 120_000,
-  });
-  // Astro renders the **field** markers as bold; compare the plain text.
-  return { status: out.status, text: (out.stdout + out.stderr).replace(/\u001b\[[0-9;]*m/g, '').replace(/\*\*/g, '') };
-}
+const build = (root: string) => buildTree(root);
 
 describe('building a tree with problems', () => {
   it('should fail the build and name each file, field, found and expected value', () => {

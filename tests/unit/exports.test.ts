@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { absolutizeLinks } from '../../src/lib/exports/entryMarkdown';
-import { KbIndexSchema, stableJson } from '../../src/lib/exports/kbIndex';
+import { KbIndexSchema, stableJson, stableJsonChunks } from '../../src/lib/exports/kbIndex';
 import { llmsFullTxt, llmsTxt } from '../../src/lib/exports/llmsTxt';
 import { createLinks } from '../../src/lib/links';
 import type { LinkTarget } from '../../src/lib/markdown/resolveRelativeLink';
 import { headingLinkControls, renderBody } from '../../src/lib/markdown/renderBody';
 import { buildCards, cardKey, clampText } from '../../src/lib/og/cards';
+import { ENTRY_CARDS_UP_TO, entryCard, OG_IMAGE_MODES, ogImagePolicy, typeCard } from '../../src/lib/og/policy';
 import { slugFromPath, suggestEntries } from '../../src/lib/search/suggestEntries';
 
 const links = createLinks('/kb', 'https://docs.example.com/ignored/path');
@@ -45,6 +46,13 @@ describe('exports', () => {
     expect([...llmsFullTxt('All', [{ title: 'A', url: 'u', markdown: () => '---\nname: a\n---\nBody\n' }])].join('')).toContain('<!-- A: u -->\n\n---\nname: a\n---\nBody\n');
   });
 
+  it('should stream the same bytes stableJson writes, with no item, one or several', () => {
+    const head = { site: { title: 't', nested: { a: [1, 2] } }, version: null };
+    for (const items of [[], [{ a: 1 }], [{ a: 1, b: [{ c: 'x\ny' }] }, 'two', [3, [4]], {}]]) {
+      expect([...stableJsonChunks(head, 'entries', items)].join('')).toBe(stableJson({ ...head, entries: items }));
+    }
+  });
+
   it('should describe kb.json with a schema that rejects what it does not know', () => {
     const good = { site: { title: 't', home: '/', version: null }, entries: [{ name: 'a', title: 'A', description: 'd', topics: [], domain: 'core', projectTypes: [], url: '/kb/a/', markdownUrl: '/kb/a.md', headings: [{ depth: 2, text: 'S', id: 's', url: '/kb/a/#s' }] }] };
     expect(KbIndexSchema().parse(good)).toEqual(good);
@@ -64,12 +72,43 @@ describe('link-preview cards', () => {
   it('should cut long text at a word and key a card by what it draws', () => {
     expect(clampText('one two three four five', 14)).toBe('one two three…');
     expect(clampText('short', 10)).toBe('short');
-    const [card] = buildCards({ entries: [{ name: 'a', title: 'A', description: 'D', domain: 'core' }], projectTypes: [] });
+    const [card] = buildCards({ entries: [{ name: 'a', title: 'A', description: 'D', domain: 'core' }], domains: [{ id: 'core', title: 'Domain: core' }], projectTypes: [] }, 'entries');
     expect(card).toEqual({ kind: 'kb', id: 'a', title: 'A', description: 'D', eyebrow: 'Knowledge entry · core' });
     expect(cardKey(card)).toBe(cardKey({ ...card }));
     expect(cardKey(card)).not.toBe(cardKey({ ...card, description: 'E' }));
     // The id is where the card is published, not what it shows: renaming alone reuses the image.
     expect(cardKey(card)).toBe(cardKey({ ...card, id: 'b' }));
+  });
+
+  const sources = {
+    entries: [
+      { name: 'b', title: 'Beta', description: 'B', domain: 'core' },
+      { name: 'a', title: 'Alpha', description: 'A', domain: 'core' },
+      { name: 'g', title: 'Gamma', description: 'G', domain: 'ml' },
+    ],
+    domains: [{ id: 'core', title: 'Domain: core' }, { id: 'ml', title: 'Domain: ml' }],
+    projectTypes: [{ id: 'web-app', title: 'Web App', description: 'Web.', entryCount: 1 }],
+  };
+
+  it('should draw exactly the cards pages name, in each mode', () => {
+    for (const mode of OG_IMAGE_MODES) {
+      const drawn = new Set(buildCards(sources, mode).map((c) => `${c.kind}/${c.id}`));
+      const named = new Set([
+        ...sources.entries.map((e) => entryCard(mode, e)),
+        ...sources.projectTypes.map((t) => typeCard(mode, t.id)),
+      ].flatMap((c) => (c ? [`${c.kind}/${c.id}`] : [])));
+      expect(drawn, mode).toEqual(named);
+    }
+    expect(buildCards(sources, 'domains').find((c) => c.id === 'core')).toEqual({ kind: 'domains', id: 'core', title: 'Domain: core', description: 'Alpha · Beta', eyebrow: 'Knowledge domain · 2 entries' });
+    expect(buildCards(sources, 'off')).toEqual([]);
+  });
+
+  it('should draw a card per entry up to the limit, then per domain, unless KB_OG_IMAGES says', () => {
+    expect(ogImagePolicy(undefined, ENTRY_CARDS_UP_TO).mode).toBe('entries');
+    expect(ogImagePolicy('', ENTRY_CARDS_UP_TO + 1)).toEqual({ mode: 'domains', reason: expect.stringContaining('KB_OG_IMAGES=entries draws one per entry') });
+    expect(ogImagePolicy('entries', 10_000).mode).toBe('entries');
+    expect(ogImagePolicy(' off ', 3).mode).toBe('off');
+    expect(() => ogImagePolicy('all', 3)).toThrow('KB_OG_IMAGES: expected one of entries, domains, off, found "all"');
   });
 });
 

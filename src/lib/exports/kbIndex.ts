@@ -70,3 +70,20 @@ export type ProjectTypeIndex = z.output<ReturnType<typeof ProjectTypeIndexSchema
 export function stableJson(value: unknown): string {
   return `${JSON.stringify(value, null, 2)}\n`;
 }
+
+const indent = (json: string, by: string) => json.replace(/\n/g, `\n${by}`);
+
+/**
+ * The bytes of `stableJson({ ...head, [listKey]: items })`, a list item at a time, so an
+ * export of 10,000 entries is never one object tree and one string in memory.
+ */
+export function* stableJsonChunks(head: Record<string, unknown>, listKey: string, items: Iterable<unknown>): Generator<string> {
+  const fields = Object.entries(head).map(([k, v]) => `  ${JSON.stringify(k)}: ${indent(JSON.stringify(v, null, 2), '  ')}`);
+  let first = true;
+  for (const item of items) {
+    yield first ? `{\n${[...fields, ''].join(',\n')}  ${JSON.stringify(listKey)}: [\n` : ',\n';
+    yield `    ${indent(JSON.stringify(item, null, 2), '    ')}`;
+    first = false;
+  }
+  yield first ? `{\n${[...fields, ''].join(',\n')}  ${JSON.stringify(listKey)}: []\n}\n` : '\n  ]\n}\n';
+}

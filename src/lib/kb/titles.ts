@@ -73,3 +73,8 @@ export function lostSpellings(title: string): string[] {
   }
   return found;
 }
+
+/** A domain's page title: the folder name as written, which is what the tree calls it. */
+export function domainTitle(domain: string): string {
+  return `Domain: ${domain}`;
+}

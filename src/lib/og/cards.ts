@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
+import type { CardRef, OgImageMode } from './policy';
 
 /** One link-preview image: what it says, and where the site publishes it. */
 export interface OgCard {
-  kind: 'kb' | 'types';
+  kind: CardRef['kind'];
   id: string;
   title: string;
   description: string;
@@ -32,17 +33,30 @@ export function clampText(text: string, max: number): string {
 
 export interface CardSources {
   entries: { name: string; title: string; description: string; domain: string }[];
+  domains: { id: string; title: string }[];
   projectTypes: { id: string; title: string; description: string; entryCount: number }[];
 }
 
-export function buildCards(src: CardSources): OgCard[] {
+const count = (n: number) => `${n} ${n === 1 ? 'entry' : 'entries'}`;
+
+/** The cards a build draws in `mode`: the ones `entryCard` and `typeCard` name for pages. */
+export function buildCards(src: CardSources, mode: OgImageMode): OgCard[] {
+  if (mode === 'off') return [];
   const cards: OgCard[] = [];
-  for (const e of src.entries) {
-    cards.push({ kind: 'kb', id: e.name, title: clampText(e.title, 90), description: clampText(e.description, 180), eyebrow: `Knowledge entry · ${e.domain}` });
+  if (mode === 'entries') {
+    for (const e of src.entries) {
+      cards.push({ kind: 'kb', id: e.name, title: clampText(e.title, 90), description: clampText(e.description, 180), eyebrow: `Knowledge entry · ${e.domain}` });
+    }
+  } else {
+    const byDomain = new Map<string, string[]>();
+    for (const e of src.entries) byDomain.set(e.domain, [...(byDomain.get(e.domain) ?? []), e.title]);
+    for (const d of src.domains) {
+      const titles = (byDomain.get(d.id) ?? []).sort((a, b) => a.localeCompare(b));
+      cards.push({ kind: 'domains', id: d.id, title: clampText(d.title, 90), description: clampText(titles.join(' · '), 180), eyebrow: `Knowledge domain · ${count(titles.length)}` });
+    }
   }
   for (const t of src.projectTypes) {
-    const count = `${t.entryCount} ${t.entryCount === 1 ? 'entry' : 'entries'}`;
-    cards.push({ kind: 'types', id: t.id, title: clampText(t.title, 90), description: clampText(t.description, 180), eyebrow: `Project type · ${count}` });
+    cards.push({ kind: 'types', id: t.id, title: clampText(t.title, 90), description: clampText(t.description, 180), eyebrow: `Project type · ${count(t.entryCount)}` });
   }
   return cards;
 }

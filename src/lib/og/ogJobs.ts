@@ -30,8 +30,8 @@ export function currentOgRun(): OgRun | undefined {
  * Starts drawing the cards in a child process and returns at once; the build goes on generating
  * pages on the other core, and the integration waits for the images at the end.
  */
-/** Cards drawn by one child process (~3 MB each that resvg holds until the process ends). */
-const CARDS_PER_PROCESS = 150;
+/** Cards drawn by one child process: resvg holds ~3 MB per card until the process ends. */
+const CARDS_PER_PROCESS = 60;
 
 export function startOgImages(cards: OgCard[], cacheDir: string, projectRoot: string): OgRun | undefined {
   const reg = registry();

@@ -28,6 +28,8 @@ export function readHead(buf: Uint8Array, at: number): Head {
   return { major, value, end: at + 1 + size };
 }
 
+const INT_SIZE = [2, 3, 5, 9];
+
 /** Offset just past the item that starts at `at`. */
 export function skipItem(buf: Uint8Array, at: number): number {
   const head = readHead(buf, at);
@@ -41,7 +43,13 @@ export function skipItem(buf: Uint8Array, at: number): number {
       return head.end + head.value;
     case 4: {
       let p = head.end;
-      for (let i = 0; i < head.value; i++) p = skipItem(buf, p);
+      for (let i = 0; i < head.value; i++) {
+        // Word positions are long arrays of small integers: step over those without a call.
+        const info = buf[p] & 31;
+        if (buf[p] >> 5 <= 1 && info < 28) p += info < 24 ? 1 : INT_SIZE[info - 24];
+        else p = skipItem(buf, p);
+      }
+      if (p > buf.length) throw new CborError(`CBOR ends early at byte ${buf.length}`);
       return p;
     }
     case 5: {

@@ -31,7 +31,7 @@ export function readCbor(file: string): Uint8Array {
 }
 
 export function writeCbor(file: string, cbor: Uint8Array): void {
-  writeFileSync(file, gzipSync(withSignature(cbor), { level: 9 }));
+  writeFileSync(file, gzipSync(withSignature(cbor)));
 }
 
 /** Content-derived names, as Pagefind makes them: `<language>_<hex>`, longer on a clash. */

@@ -1,4 +1,4 @@
-import { arrayItems, concat, CborError, readHead, readText, writeHead } from './cbor';
+import { arrayItems, concat, CborError, readHead, readText, skipItem, writeHead } from './cbor';
 import type { IndexWord } from './pagefindChunks';
 
 /**
@@ -22,14 +22,24 @@ interface WordView {
   variants: { form: string; pages: PageItem[] }[];
 }
 
+/** The pages of a word, each read once: its page-number step, and the bytes after it. */
 function readPages(buf: Uint8Array, at: number): PageItem[] {
-  return arrayItems(buf, at).starts.map((start) => {
-    const fields = arrayItems(buf, start);
-    if (fields.starts.length < 2) throw new CborError(`a page at byte ${start} has ${fields.starts.length} fields, expected at least 2`);
-    const number = readHead(buf, fields.starts[0]);
-    if (number.major !== 0) throw new CborError(`a page number at byte ${start} is not an unsigned integer`);
-    return { delta: number.value, fields: fields.starts.length, rest: buf.subarray(fields.starts[1], fields.end), positions: readHead(buf, fields.starts[1]).value };
-  });
+  const list = readHead(buf, at);
+  if (list.major !== 4) throw new CborError(`the pages at byte ${at} are not an array`);
+  const pages: PageItem[] = [];
+  let p = list.end;
+  for (let i = 0; i < list.value; i++) {
+    const page = readHead(buf, p);
+    if (page.major !== 4 || page.value < 2) throw new CborError(`a page at byte ${p} is not an array of at least 2 fields`);
+    const number = readHead(buf, page.end);
+    if (number.major !== 0) throw new CborError(`a page number at byte ${page.end} is not an unsigned integer`);
+    const restStart = number.end;
+    const positions = readHead(buf, restStart).value;
+    p = restStart;
+    for (let f = 1; f < page.value; f++) p = skipItem(buf, p);
+    pages.push({ delta: number.value, fields: page.value, rest: buf.subarray(restStart, p), positions });
+  }
+  return pages;
 }
 
 function readWord(bytes: Uint8Array): WordView {

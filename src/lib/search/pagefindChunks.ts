@@ -1,4 +1,4 @@
-import { CborError, arrayItems, concat, readHead, readText, writeArray, writeHead } from './cbor';
+import { CborError, arrayItems, concat, readHead, readText, skipItem, writeArray, writeHead } from './cbor';
 
 /**
  * Pagefind 1.x's word index: chunks of sorted words, and the table in the metadata file that
@@ -39,29 +39,46 @@ export function withSignature(cbor: Uint8Array): Uint8Array {
   return concat([sig, cbor]);
 }
 
-function wordWeight(buf: Uint8Array, at: number): number {
-  const parts = arrayItems(buf, at);
-  if (parts.starts.length < 2) throw new CborError(`a word at byte ${at} has ${parts.starts.length} fields, expected at least 2`);
+function expectArray(buf: Uint8Array, at: number, least: number, what: string) {
+  const head = readHead(buf, at);
+  if (head.major !== 4 || head.value < least) throw new CborError(`${what} at byte ${at} is not an array of at least ${least} fields`);
+  return head;
+}
+
+/** One pass over a word [word, pages, …]: its text, where it ends, and its weight. */
+function scanWord(buf: Uint8Array, at: number): { word: string; end: number; weight: number } {
+  const fields = expectArray(buf, at, 2, 'a word');
+  const text = readText(buf, fields.end);
+  const pages = readHead(buf, text.end);
+  if (pages.major !== 4) throw new CborError(`the pages of "${text.text}" are not an array`);
+  let p = pages.end;
   let weight = 0;
-  for (const page of arrayItems(buf, parts.starts[1]).starts) {
-    const fields = arrayItems(buf, page).starts;
-    if (fields.length < 2) throw new CborError(`a page of a word at byte ${at} has ${fields.length} fields, expected at least 2`);
-    weight += readHead(buf, fields[1]).value + 1;
+  for (let i = 0; i < pages.value; i++) {
+    const page = expectArray(buf, p, 2, `a page of "${text.text}"`);
+    p = skipItem(buf, page.end);
+    weight += readHead(buf, p).value + 1;
+    for (let f = 1; f < page.value; f++) p = skipItem(buf, p);
   }
-  return weight;
+  for (let f = 2; f < fields.value; f++) p = skipItem(buf, p);
+  return { word: text.text, end: p, weight };
 }
 
 /** The words of one `.pf_index` chunk (its CBOR payload), in the chunk's order. */
 export function readChunkWords(file: string, cbor: Uint8Array): IndexWord[] {
   try {
-    const outer = arrayItems(cbor, 0);
-    if (outer.end !== cbor.length || outer.starts.length < 1) throw new CborError('expected one array holding the word list');
-    const words = arrayItems(cbor, outer.starts[0]);
-    return words.starts.map((start, i) => {
-      const end = i + 1 < words.starts.length ? words.starts[i + 1] : words.end;
-      const fields = arrayItems(cbor, start).starts;
-      return { word: readText(cbor, fields[0]).text, bytes: cbor.subarray(start, end), weight: wordWeight(cbor, start) };
-    });
+    const outer = expectArray(cbor, 0, 1, 'a chunk');
+    const list = readHead(cbor, outer.end);
+    if (list.major !== 4) throw new CborError('expected the word list to be an array');
+    const words: IndexWord[] = [];
+    let p = list.end;
+    for (let i = 0; i < list.value; i++) {
+      const w = scanWord(cbor, p);
+      words.push({ word: w.word, bytes: cbor.subarray(p, w.end), weight: w.weight });
+      p = w.end;
+    }
+    for (let f = 1; f < outer.value; f++) p = skipItem(cbor, p);
+    if (p !== cbor.length) throw new CborError(`${cbor.length - p} bytes after the word list`);
+    return words;
   } catch (err) {
     throw new PagefindFormatError(`${file}: not a word index this build understands (${(err as Error).message})`);
   }

@@ -1,0 +1,29 @@
+#!/usr/bin/env node
+// `npm run build`: `astro build` with a V8 heap limit sized to the tree. Left to itself, V8 lets
+// the heap grow towards a quarter of the machine's memory before collecting much: a 10,000-entry
+// build held 1.6 GB, most of it garbage. A limit of 512 MB plus 50 KB per entry (1 GB at least)
+// keeps it near 1 GB there, for ~8% more build time. An explicit --max-old-space-size wins.
+import { spawn } from 'node:child_process';
+import { existsSync, readdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+function countEntries(dir) {
+  if (!existsSync(dir)) return 0;
+  let n = 0;
+  for (const d of readdirSync(dir, { withFileTypes: true })) {
+    if (d.isDirectory()) n += countEntries(join(dir, d.name));
+    else if (d.name.endsWith('.md') && d.name !== 'README.md') n++;
+  }
+  return n;
+}
+
+export function heapLimitMb(entries) {
+  return Math.max(1024, 512 + Math.ceil(entries * 0.05));
+}
+
+const root = resolve(process.env.KB_CONTENT_DIR || 'content');
+const chosen = /--max-old-space-size/.test(process.env.NODE_OPTIONS ?? '');
+const flags = chosen ? [] : [`--max-old-space-size=${heapLimitMb(countEntries(join(root, 'knowledge')))}`];
+const child = spawn(process.execPath, [...flags, 'node_modules/astro/bin/astro.mjs', 'build', ...process.argv.slice(2)], { stdio: 'inherit' });
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
+child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

@@ -1,0 +1,12 @@
+import { spawnSync } from 'node:child_process';
+
+/** Builds a content tree at `root` into `<root>/dist` in a process of its own; output as plain text. */
+export function buildTree(root: string, env: Record<string, string> = {}) {
+  const out = spawnSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build', '--outDir', `${root}/dist`], {
+    env: { ...process.env, KB_CONTENT_DIR: root, BASE_PATH: '', SITE_URL: '', KB_OG_IMAGES: '', ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', FORCE_COLOR: '0', ...env },
+    encoding: 'utf8',
+    timeout: 120_000,
+  });
+  // Astro renders the **field** markers as bold; compare the plain text.
+  return { status: out.status, text: (out.stdout + out.stderr).replace(/\u001b\[[0-9;]*m/g, '').replace(/\*\*/g, '') };
+}
