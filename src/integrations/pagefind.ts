@@ -1,5 +1,5 @@
 import type { AstroIntegration } from 'astro';
-import { createReadStream, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, createReadStream, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
@@ -67,7 +67,12 @@ async function indexInSlices(outDir: string, indexDir: string): Promise<{ pages:
       const root = join(work, `pages-${i}`);
       for (const page of pages.slice(i * SLICE_PAGES, (i + 1) * SLICE_PAGES)) {
         mkdirSync(dirname(join(root, page)), { recursive: true });
-        linkSync(join(outDir, page), join(root, page));
+        try {
+          linkSync(join(outDir, page), join(root, page));
+        } catch {
+          // A file system without hard links: a copy costs disk for a moment, not correctness.
+          copyFileSync(join(outDir, page), join(root, page));
+        }
       }
       const part = join(work, `index-${i}`);
       try {

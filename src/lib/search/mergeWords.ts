@@ -1,4 +1,4 @@
-import { arrayItems, concat, CborError, readHead, readText, skipItem, writeHead } from './cbor';
+import { arrayItems, concat, CborError, readHead, readText, skipItem, writeHead, writeText } from './cbor';
 import type { IndexWord } from './pagefindChunks';
 
 /**
@@ -74,11 +74,6 @@ function joinPages(lists: { pages: PageItem[]; offset: number }[]): { bytes: Uin
   return { bytes: concat([writeHead(4, count), ...parts]), weight };
 }
 
-const text = (s: string) => {
-  const b = new TextEncoder().encode(s);
-  return concat([writeHead(3, b.length), b]);
-};
-
 /** The same word from several parts (in page order), as one word of the whole site. */
 export function joinWord(items: { word: IndexWord; offset: number }[]): IndexWord {
   if (items.length === 1 && items[0].offset === 0) return items[0].word;
@@ -89,8 +84,8 @@ export function joinWord(items: { word: IndexWord; offset: number }[]): IndexWor
   for (const { view, offset } of views) {
     for (const v of view.variants) forms.set(v.form, [...(forms.get(v.form) ?? []), { pages: v.pages, offset }]);
   }
-  const variants = [...forms].map(([form, lists]) => concat([writeHead(4, 2), text(form), joinPages(lists).bytes]));
-  const bytes = concat([writeHead(4, 3), text(word), pages.bytes, writeHead(4, variants.length), ...variants]);
+  const variants = [...forms].map(([form, lists]) => concat([writeHead(4, 2), writeText(form), joinPages(lists).bytes]));
+  const bytes = concat([writeHead(4, 3), writeText(word), pages.bytes, writeHead(4, variants.length), ...variants]);
   return { word, bytes, weight: pages.weight };
 }
 
