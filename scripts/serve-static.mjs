@@ -9,6 +9,7 @@
 import { createReadStream, existsSync, realpathSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { extname, join, normalize, resolve, sep } from 'node:path';
+import { createGzip } from 'node:zlib';
 import { CONTENT_SECURITY_POLICY } from '../src/lib/csp.ts';
 import { normalizeBase } from '../src/lib/links.ts';
 
@@ -73,12 +74,20 @@ function fileFor(pathname) {
   return undefined;
 }
 
-function send(res, status, file, head) {
-  res.writeHead(status, { ...HEADERS, 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+/** Text is sent gzipped when the client takes it, as static hosts do; Pagefind's files are gzip already. */
+const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.json', '.xml', '.txt', '.svg']);
+
+function send(req, res, status, file, head) {
+  const gzip = COMPRESSIBLE.has(extname(file)) && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));
+  res.writeHead(status, {
+    ...HEADERS,
+    'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+    ...(COMPRESSIBLE.has(extname(file)) ? { vary: 'accept-encoding' } : {}),
+    ...(gzip ? { 'content-encoding': 'gzip' } : {}),
+  });
   if (head) return res.end();
-  createReadStream(file)
-    .on('error', () => res.destroy())
-    .pipe(res);
+  const body = createReadStream(file).on('error', () => res.destroy());
+  (gzip ? body.pipe(createGzip()).on('error', () => res.destroy()) : body).pipe(res);
 }
 
 function plain(res, status, text) {
@@ -100,13 +109,13 @@ const server = createServer((req, res) => {
       return plain(res, 400, 'Bad request');
     }
     const file = fileFor(pathname);
-    if (file) return send(res, 200, file, head);
+    if (file) return send(req, res, 200, file, head);
     if (!pathname.endsWith('/') && !extname(pathname) && fileFor(`${pathname}/`)) {
       // Same-origin path only: leading slashes collapsed, so this can never redirect off-site.
       res.writeHead(301, { ...HEADERS, location: `${pathname.replace(/^\/+/, '/')}/` }).end();
       return;
     }
-    if (existsSync(notFoundPage)) return send(res, 404, notFoundPage, head);
+    if (existsSync(notFoundPage)) return send(req, res, 404, notFoundPage, head);
     return plain(res, 404, 'Not found');
   } catch {
     if (!res.headersSent) plain(res, 500, 'Internal error');

@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONTENT_SECURITY_POLICY } from '../../src/lib/csp';
 import { SITES } from './sites';
@@ -43,6 +44,29 @@ describe('the static server behind npm start and npm run preview', () => {
     expect((await fetch(`${origin}/topics`, { redirect: 'manual' })).headers.get('location')).toBe('/topics/');
     const sneaky = await fetch(`${origin}//example.org/topics`, { redirect: 'manual' });
     expect(sneaky.headers.get('location') ?? '').not.toMatch(/^\/\/|^https?:/);
+  });
+
+  it('should gzip text for clients that take it, as static hosts do, and leave Pagefind files as they are', async () => {
+    const { request } = await import('node:http');
+    const raw = (path: string, encoding: string) =>
+      new Promise<{ headers: Record<string, unknown>; body: Buffer }>((resolve, reject) => {
+        request(`${origin}${path}`, { headers: { 'accept-encoding': encoding } }, (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c)).on('end', () => resolve({ headers: res.headers, body: Buffer.concat(chunks) }));
+        })
+          .on('error', reject)
+          .end();
+      });
+    const zipped = await raw('/', 'gzip, br');
+    expect(zipped.headers['content-encoding']).toBe('gzip');
+    expect(zipped.headers.vary).toBe('accept-encoding');
+    const plainPage = await raw('/', 'identity');
+    expect(plainPage.headers['content-encoding']).toBeUndefined();
+    expect(gunzipSync(zipped.body).toString()).toBe(plainPage.body.toString());
+    expect(zipped.body.length).toBeLessThan(plainPage.body.length / 2);
+    const entry = JSON.parse((await raw('/pagefind/pagefind-entry.json', 'identity')).body.toString());
+    const meta = await raw(`/pagefind/pagefind.${entry.languages.en.hash}.pf_meta`, 'gzip');
+    expect(meta.headers['content-encoding']).toBeUndefined();
   });
 
   it('should refuse methods other than GET and HEAD', async () => {
