@@ -2,7 +2,7 @@ import { copyFileSync, mkdirSync, readdirSync, renameSync, statSync } from 'node
 import { join } from 'node:path';
 import { arrayItems, concat, CborError, readHead, readText, skipItem, writeArray, writeHead, writeText } from './cbor';
 import { chunkWords, contentName, ENTRY_FILE, filterPath, metaPath, readCbor, readEntry, writeCbor, writeChunks, writeEntry, type PagefindEntry } from './indexFiles';
-import { PagefindFormatError, readMeta } from './pagefindChunks';
+import { META_FIELDS, PagefindFormatError, readMeta } from './pagefindChunks';
 import { mergeWordStreams } from './mergeWords';
 
 /**
@@ -19,8 +19,7 @@ import { mergeWordStreams } from './mergeWords';
  */
 export const CHUNK_TARGET = 2000;
 
-/** Metadata fields: [version, pages, index chunks, filters, sorts, meta fields]. */
-const F = { version: 0, pages: 1, chunks: 2, filters: 3, sorts: 4, metaFields: 5 } as const;
+const F = META_FIELDS;
 
 interface PartMeta {
   dir: string;
