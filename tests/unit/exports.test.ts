@@ -72,6 +72,8 @@ describe('link-preview cards', () => {
   it('should cut long text at a word and key a card by what it draws', () => {
     expect(clampText('one two three four five', 14)).toBe('one two three…');
     expect(clampText('short', 10)).toBe('short');
+    // A list cut after its separator ends at the last whole item.
+    expect(clampText('Alpha · Beta · Gamma', 18)).toBe('Alpha · Beta…');
     const [card] = buildCards({ entries: [{ name: 'a', title: 'A', description: 'D', domain: 'core' }], domains: [{ id: 'core', title: 'Domain: core' }], projectTypes: [] }, 'entries');
     expect(card).toEqual({ kind: 'kb', id: 'a', title: 'A', description: 'D', eyebrow: 'Knowledge entry · core' });
     expect(cardKey(card)).toBe(cardKey({ ...card }));
