@@ -30,8 +30,8 @@ export function currentOgRun(): OgRun | undefined {
  * Starts drawing the cards in a child process and returns at once; the build goes on generating
  * pages on the other core, and the integration waits for the images at the end.
  */
-/** Cards drawn by one child process: resvg holds ~3 MB per card until the process ends. */
-const CARDS_PER_PROCESS = 60;
+/** Cards per child process: the unit of work the drawers share. */
+const CARDS_PER_PROCESS = 100;
 
 export function startOgImages(cards: OgCard[], cacheDir: string, projectRoot: string): OgRun | undefined {
   const reg = registry();
@@ -59,8 +59,8 @@ export function startOgImages(cards: OgCard[], cacheDir: string, projectRoot: st
       });
       child.stdin.end(JSON.stringify({ outDir: cacheDir, fontsDir, cards: batch }));
     });
-  // resvg-js 2.6 keeps each rendered 1200×630 pixmap (~3 MB) until its process exits, whatever
-  // the GC does: one process for 10,000 cards passed 17 GB. A fresh process per batch bounds it.
+  // Batches let a second drawer take half of what is left; each child stays near 200 MB because it
+  // lets resvg's finalizers run after every card (src/og/renderCards.mjs).
   const batches: (typeof all)[] = [];
   for (let i = 0; i < all.length || i === 0; i += CARDS_PER_PROCESS) batches.push(all.slice(i, i + CARDS_PER_PROCESS));
   const total: Result = { rendered: 0, reused: 0, errors: [], cpuMs: 0 };
