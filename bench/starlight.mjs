@@ -55,11 +55,6 @@ function convert(content, site) {
   return pages;
 }
 
-const num = (re, text) => {
-  const m = re.exec(text);
-  return m ? Number(m[1]) : undefined;
-};
-
 /** One clean Starlight build, measured like ours. */
 export async function buildStarlight(content, work) {
   const site = join(work, 'starlight');

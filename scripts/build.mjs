@@ -20,7 +20,7 @@ function countEntries(dir) {
   return n;
 }
 
-export function heapLimitMb(entries) {
+function heapLimitMb(entries) {
   return Math.max(1024, 512 + Math.ceil(entries * 0.05));
 }
 

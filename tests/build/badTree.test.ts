@@ -6,8 +6,6 @@ import { idsOf, readBuiltSite } from '../helpers/builtSite';
 import { buildTree } from '../helpers/buildTree';
 import { entry, goodTree } from '../helpers/tempTree';
 
-const build = (root: string) => buildTree(root);
-
 describe('building a tree with problems', () => {
   it('should fail the build and name each file, field, found and expected value', () => {
     const root = goodTree({
@@ -15,7 +13,7 @@ describe('building a tree with problems', () => {
       'knowledge/core/beta.md': entry('gamma'),
       'methodology/web-app-overlay.yml': 'name: web-app\ndescription: d\nproject-type: web-app\nknowledge-overrides:\n  tdd:\n    append: [nowhere]\n',
     });
-    const { status, text } = build(root);
+    const { status, text } = buildTree(root);
     expect(status).not.toBe(0);
     expect(text).toContain('has 3 problems');
     expect(text).toContain('knowledge/core/alpha.md — description: expected a non-empty string; found an empty string');
@@ -39,7 +37,7 @@ describe('building a tree with problems', () => {
     symlinkSync(join(outside, 'secret.md'), join(root, 'knowledge/core/secret.md'));
     symlinkSync(join(root, 'knowledge/core/loop.md'), join(root, 'knowledge/core/loop.md'));
     writeFileSync(join(root, 'knowledge/core/latin1.md'), Buffer.concat([Buffer.from(entry('latin1', '', 'Caf')), Buffer.from([0xe9, 0x0a])]));
-    const { status, text } = build(root);
+    const { status, text } = buildTree(root);
     expect(status).not.toBe(0);
     const expected = [
       'knowledge/core/alpha.md — last-reviewed: expected a real calendar date as YYYY-MM-DD; found "2024-13-45"',
@@ -61,7 +59,7 @@ describe('building a tree with problems', () => {
 
   it('should fail a javascript: link in a body, naming the file', () => {
     const root = goodTree({ 'knowledge/ml/gamma.md': entry('gamma', '', '## Usage\n\n[click](JaVaScRiPt:alert(document.domain)) and ![x](data:image/svg+xml,<svg/>)\n') });
-    const { status, text } = build(root);
+    const { status, text } = buildTree(root);
     expect(status).not.toBe(0);
     expect(text).toContain('has 2 problems');
     expect(text).toContain('knowledge/ml/gamma.md — body: expected an http, https or mailto URL, a relative path or a #anchor; found a link to "JaVaScRiPt:alert(document.domain)"');
@@ -76,7 +74,7 @@ describe('building odd but valid content', () => {
       'knowledge/core/beta.md': entry('beta').replace('topics: [alpha, shared]', 'topics: [ci-cd, データ]'),
       'knowledge/core/.hidden.md': entry('hidden'),
     });
-    const { status, text } = build(root);
+    const { status, text } = buildTree(root);
     expect(status, text).toBe(0);
     expect(text).toContain('knowledge/core/.hidden.md — a hidden file or folder (its name starts with a dot), so not part of the site');
     expect(text).toContain('knowledge/core/alpha.md, knowledge/core/beta.md — topics: topics "ci/cd", "ci-cd" share one page, /topics/ci-cd/');

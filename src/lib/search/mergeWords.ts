@@ -1,4 +1,4 @@
-import { arrayItems, concat, CborError, readHead, readText, skipItem, writeHead, writeText } from './cbor';
+import { concat, CborError, readHead, readText, skipItem, writeHead, writeText } from './cbor';
 import type { IndexWord } from './pagefindChunks';
 
 /**
@@ -22,8 +22,8 @@ interface WordView {
   variants: { form: string; pages: PageItem[] }[];
 }
 
-/** The pages of a word, each read once: its page-number step, and the bytes after it. */
-function readPages(buf: Uint8Array, at: number): PageItem[] {
+/** The pages of a word, each read once: its page-number step, and the bytes after it; and where the list ends. */
+function readPages(buf: Uint8Array, at: number): { pages: PageItem[]; end: number } {
   const list = readHead(buf, at);
   if (list.major !== 4) throw new CborError(`the pages at byte ${at} are not an array`);
   const pages: PageItem[] = [];
@@ -39,20 +39,29 @@ function readPages(buf: Uint8Array, at: number): PageItem[] {
     for (let f = 1; f < page.value; f++) p = skipItem(buf, p);
     pages.push({ delta: number.value, fields: page.value, rest: buf.subarray(restStart, p), positions });
   }
-  return pages;
+  return { pages, end: p };
 }
 
+/** A word read front to back once: [word, pages, [[form, pages], …]]. */
 function readWord(bytes: Uint8Array): WordView {
-  const fields = arrayItems(bytes, 0).starts;
-  if (fields.length !== 3) throw new CborError(`a word has ${fields.length} fields, expected 3 (word, pages, variants)`);
-  return {
-    word: readText(bytes, fields[0]).text,
-    pages: readPages(bytes, fields[1]),
-    variants: arrayItems(bytes, fields[2]).starts.map((at) => {
-      const [form, pages] = arrayItems(bytes, at).starts;
-      return { form: readText(bytes, form).text, pages: readPages(bytes, pages) };
-    }),
-  };
+  const head = readHead(bytes, 0);
+  if (head.major !== 4 || head.value !== 3) throw new CborError(`a word has ${head.value} fields, expected 3 (word, pages, variants)`);
+  const word = readText(bytes, head.end);
+  const pages = readPages(bytes, word.end);
+  const list = readHead(bytes, pages.end);
+  if (list.major !== 4) throw new CborError(`the variants of "${word.text}" are not an array`);
+  const variants: WordView['variants'] = [];
+  let p = list.end;
+  for (let i = 0; i < list.value; i++) {
+    const variant = readHead(bytes, p);
+    if (variant.major !== 4 || variant.value < 2) throw new CborError(`a variant of "${word.text}" is not [form, pages]`);
+    const form = readText(bytes, variant.end);
+    const forms = readPages(bytes, form.end);
+    variants.push({ form: form.text, pages: forms.pages });
+    p = forms.end;
+    for (let f = 2; f < variant.value; f++) p = skipItem(bytes, p);
+  }
+  return { word: word.text, pages: pages.pages, variants };
 }
 
 /** One page list from several, each part's page numbers moved up by its offset. */

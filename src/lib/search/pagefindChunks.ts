@@ -123,7 +123,6 @@ export function chunkBounds(groups: { first: string; last: string }[]): { from: 
 
 /** The metadata's fields as Pagefind 1.x lays them out. */
 export const META_FIELDS = { version: 0, pages: 1, chunks: 2, filters: 3, sorts: 4, metaFields: 5 } as const;
-const META_CHUNKS_FIELD = META_FIELDS.chunks;
 
 export interface MetaView {
   version: string;
@@ -133,9 +132,9 @@ export interface MetaView {
 export function readMeta(file: string, cbor: Uint8Array): MetaView {
   try {
     const fields = arrayItems(cbor, 0);
-    if (fields.end !== cbor.length || fields.starts.length <= META_CHUNKS_FIELD) throw new CborError(`expected at least ${META_CHUNKS_FIELD + 1} fields`);
+    if (fields.end !== cbor.length || fields.starts.length <= META_FIELDS.chunks) throw new CborError(`expected at least ${META_FIELDS.chunks + 1} fields`);
     const version = readText(cbor, fields.starts[META_FIELDS.version]).text;
-    const chunks = arrayItems(cbor, fields.starts[META_CHUNKS_FIELD]).starts.map((at) => {
+    const chunks = arrayItems(cbor, fields.starts[META_FIELDS.chunks]).starts.map((at) => {
       const [from, to, hash] = arrayItems(cbor, at).starts.map((s) => readText(cbor, s).text);
       if (hash === undefined) throw new CborError(`an index chunk entry at byte ${at} has fewer than 3 fields`);
       return { from, to, hash };
