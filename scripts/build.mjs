@@ -7,18 +7,8 @@
 // are mapped, free memory past 1 MB trimmed, two arenas): 200 MB less at 10,000 entries.
 // Other C libraries ignore these variables.
 import { spawn } from 'node:child_process';
-import { existsSync, readdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-
-function countEntries(dir) {
-  if (!existsSync(dir)) return 0;
-  let n = 0;
-  for (const d of readdirSync(dir, { withFileTypes: true })) {
-    if (d.isDirectory()) n += countEntries(join(dir, d.name));
-    else if (d.name.endsWith('.md') && d.name !== 'README.md') n++;
-  }
-  return n;
-}
+import { resolve } from 'node:path';
+import { countEntries } from './countEntries.mjs';
 
 function heapLimitMb(entries) {
   return Math.max(1024, 512 + Math.ceil(entries * 0.05));
@@ -26,7 +16,7 @@ function heapLimitMb(entries) {
 
 const root = resolve(process.env.KB_CONTENT_DIR || 'content');
 const chosen = /--max-old-space-size/.test(process.env.NODE_OPTIONS ?? '');
-const flags = chosen ? [] : [`--max-old-space-size=${heapLimitMb(countEntries(join(root, 'knowledge')))}`];
+const flags = chosen ? [] : [`--max-old-space-size=${heapLimitMb(countEntries(root))}`];
 const malloc = { GLIBC_TUNABLES: 'glibc.malloc.mmap_threshold=65536:glibc.malloc.trim_threshold=1048576', MALLOC_ARENA_MAX: '2' };
 const child = spawn(process.execPath, [...flags, 'node_modules/astro/bin/astro.mjs', 'build', ...process.argv.slice(2)], {
   stdio: 'inherit',

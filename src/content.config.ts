@@ -1,7 +1,7 @@
 import { defineCollection } from 'astro:content';
 import { resolve } from 'node:path';
 import { z } from 'astro/zod';
-import { contentRootFromEnv } from './lib/kb/loadTree';
+import { contentRootFromEnv } from './lib/kb/contentRoot';
 import { normalizeBase } from './lib/links';
 import { KnowledgeEntryFrontmatterSchema } from './lib/schema/knowledgeEntry';
 import { DepthPresetSchema, OverlaySchema } from './lib/schema/methodology';

@@ -4,6 +4,7 @@
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { readFileSync } from 'node:fs';
+import { readBody, type BodySpan } from './lib/kb/bodyPack';
 import { buildMethodology, type MethodologyModel } from './lib/kb/projectTypes';
 import { buildReadingPath, entryHomes, type ReadingPath } from './lib/kb/readingPath';
 import { buildRelated, type RelatedEntry } from './lib/kb/related';
@@ -128,8 +129,8 @@ async function buildSite(): Promise<SiteModel> {
 }
 
 /** The rendered HTML of a body, read when the page that shows it is generated. */
-export function bodyHtml(body: { html: string } | null | undefined): string {
-  return body ? readFileSync(body.html, 'utf8') : '';
+export function bodyHtml(body: BodySpan | null | undefined): string {
+  return body ? readBody(body) : '';
 }
 
 export const topicHref = (site: SiteModel, topic: string) => site.links.topic(topicSlug(topic));

@@ -1,13 +1,14 @@
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { AstroError } from 'astro/errors';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createLinks } from '../lib/links';
 import { loadTree } from '../lib/kb/loadTree';
 import { formatProblem, KnowledgeBaseError } from '../lib/kb/problems';
 import { renderTree, type BodyKind } from '../lib/kb/renderTree';
+import { BodyPack, readBody } from '../lib/kb/bodyPack';
 import { buildAliases, formerIdsByHeading, readSiteAliases, type AliasTable } from '../lib/kb/aliases';
 import { withFormerIds } from '../lib/markdown/renderBody';
 import { buildCards } from '../lib/og/cards';
@@ -41,24 +42,12 @@ let pending: { key: string; promise: Promise<LoadedSite>; served: Set<Slice> } |
 /**
  * Rendered HTML goes to files, not into Astro's data store: Astro serialises the store and
  * bundles it into the server build, which grows faster than the tree (3,000 entries spent
- * 10 s in the bundler and 27 s syncing). Pages read the file they need. Each body is written
+ * 10 s in the bundler and 27 s syncing). Pages read the body they need. Each body is written
  * as soon as it is rendered, so the build never holds every page's HTML at once (at 10,000
  * entries that, with the markdown sources, was about 1 GB of the peak).
  */
-function bodyWriter(dir: string) {
-  const made = new Set<string>();
-  const path = (kind: BodyKind, name: string) => join(dir, kind, `${name}.html`);
-  return {
-    path,
-    write(kind: BodyKind, name: string, html: string) {
-      if (!made.has(kind)) mkdirSync(join(dir, kind), { recursive: true });
-      made.add(kind);
-      writeFileSync(path(kind, name), html);
-    },
-    refs(kind: BodyKind, bodies: Map<string, RenderedBody>): Map<string, BodyRef> {
-      return new Map([...bodies].map(([name, body]) => [name, { html: path(kind, name), headings: encodeHeadings(body.headings) }]));
-    },
-  };
+function bodyRefs(pack: BodyPack, kind: BodyKind, bodies: Map<string, RenderedBody>): Map<string, BodyRef> {
+  return new Map([...bodies].map(([name, body]) => [name, { ...pack.span(kind, name)!, headings: encodeHeadings(body.headings) }]));
 }
 
 const alive = (pid: number) => {
@@ -102,30 +91,34 @@ function loadSite(slice: Slice, root: string, base: string, aliasesFile: string 
   }
   const promise = (async () => {
     const dir = bodiesDir(join(cacheDir, 'scaffold-kb'), createHash('sha256').update(key).digest('hex').slice(0, 16));
-    const bodies = bodyWriter(dir);
+    const pack = new BodyPack(dir);
     let loaded;
     let rendered;
+    let aliases;
     try {
-      loaded = loadTree(root);
-      rendered = renderTree(loaded.tree, createLinks(base), { write: bodies.write, releaseSources: true });
-      if (rendered.problems.length) throw new KnowledgeBaseError(resolve(root), rendered.problems);
-    } catch (err) {
-      if (err instanceof KnowledgeBaseError) throw knowledgeBaseFailure(err);
-      throw err;
+      try {
+        loaded = loadTree(root);
+        rendered = renderTree(loaded.tree, createLinks(base), { write: (kind, name, html) => pack.write(kind, name, html), releaseSources: true });
+        if (rendered.problems.length) throw new KnowledgeBaseError(resolve(root), rendered.problems);
+      } catch (err) {
+        if (err instanceof KnowledgeBaseError) throw knowledgeBaseFailure(err);
+        throw err;
+      }
+      const site = aliasesFile ? readSiteAliases(aliasesFile) : undefined;
+      if (Array.isArray(site)) throw knowledgeBaseFailure(new KnowledgeBaseError(aliasesFile!, site));
+      const headings = rendered.entries;
+      aliases = buildAliases(loaded.tree, site, (name) => headings.get(name)?.headings.map((h) => h.slug));
+      if (aliases.problems.length) throw knowledgeBaseFailure(new KnowledgeBaseError(root, aliases.problems));
+      // Former heading ids are known only once every body is rendered; the few entries with
+      // anchor aliases are written again with them.
+      for (const name of rendered.entries.keys()) {
+        const formerIds = formerIdsByHeading(aliases.table, name);
+        if (formerIds.size) pack.write('entries', name, withFormerIds(readBody(pack.span('entries', name)!), formerIds));
+      }
+    } finally {
+      pack.close();
     }
-    const site = aliasesFile ? readSiteAliases(aliasesFile) : undefined;
-    if (Array.isArray(site)) throw knowledgeBaseFailure(new KnowledgeBaseError(aliasesFile!, site));
-    const aliases = buildAliases(loaded.tree, site, (name) => rendered.entries.get(name)?.headings.map((h) => h.slug));
-    if (aliases.problems.length) throw knowledgeBaseFailure(new KnowledgeBaseError(root, aliases.problems));
     recordAliasNames(aliases.table.entries.keys());
-    // Former heading ids are known only once every body is rendered; the few entries with
-    // anchor aliases are rewritten in place.
-    for (const name of rendered.entries.keys()) {
-      const formerIds = formerIdsByHeading(aliases.table, name);
-      if (!formerIds.size) continue;
-      const file = bodies.path('entries', name);
-      writeFileSync(file, withFormerIds(readFileSync(file, 'utf8'), formerIds));
-    }
     const warnings = [...loaded.warnings, ...rendered.warnings];
     if (warnings.length) logger.warn(`${warnings.length} warning(s) in ${root}:\n${warnings.map(formatProblem).join('\n')}`);
     const titles = new Map(loaded.tree.entries.map((e) => [e.name, entryTitle({ name: e.name, frontmatterTitle: (e.data as Record<string, unknown>).title, heading: rendered.entries.get(e.name)?.title })]));
@@ -153,9 +146,9 @@ function loadSite(slice: Slice, root: string, base: string, aliasesFile: string 
       titles,
       words: rendered.entryWords,
       aliases: aliases.table,
-      entries: bodies.refs('entries', rendered.entries),
-      steps: bodies.refs('steps', rendered.steps),
-      domainIntros: bodies.refs('domains', rendered.domainIntros),
+      entries: bodyRefs(pack, 'entries', rendered.entries),
+      steps: bodyRefs(pack, 'steps', rendered.steps),
+      domainIntros: bodyRefs(pack, 'domains', rendered.domainIntros),
     };
   })();
   pending = { key, promise, served: new Set([slice]) };

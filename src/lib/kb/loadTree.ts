@@ -18,8 +18,3 @@ export function loadTree(root: string): LoadedTree {
   if (problems.length) throw new KnowledgeBaseError(abs, problems);
   return { tree: read.tree, warnings: [...read.warnings, ...checked.warnings] };
 }
-
-/** `KB_CONTENT_DIR` picks the tree; the project's own `content/` is the default. */
-export function contentRootFromEnv(env: Record<string, string | undefined>, cwd: string): string {
-  return resolve(cwd, env.KB_CONTENT_DIR || 'content');
-}

@@ -7,13 +7,16 @@ export interface BodyHeading {
 }
 
 /**
- * A rendered markdown body: the HTML file the loader wrote, and its headings as one JSON string
- * of [depth, slug, text] rows. Astro's data store keeps (and bundles) whatever it is given; one
- * string per body instead of an object per heading took 270 MB off a 10,000-entry build.
+ * A rendered markdown body: where the loader wrote its HTML (a byte range of a pack file,
+ * src/lib/kb/bodyPack.ts), and its headings as one JSON string of [depth, slug, text] rows.
+ * Astro's data store keeps (and bundles) whatever it is given; one string per body instead of an
+ * object per heading took 270 MB off a 10,000-entry build.
  */
 export const BodyRefSchema = () =>
   z.object({
-    html: z.string(),
+    file: z.string(),
+    start: z.number().int().nonnegative(),
+    bytes: z.number().int().nonnegative(),
     headings: z.string(),
   });
 
