@@ -9,7 +9,8 @@ import { buildPrefixIndex } from '../lib/search/prefixIndex';
 import { CHUNK_TARGET, mergeIndexes } from '../lib/search/mergeIndexes';
 import { isAliasName } from '../lib/kb/publishedAliases';
 import { readFragment } from '../lib/search/readFragment';
-import { buildVocabulary } from '../lib/search/vocabulary';
+import type { IndexedPage } from '../lib/search/searchPage';
+import { VocabularyCounter } from '../lib/search/vocabulary';
 
 /** Pagefind answers with `errors: string[]` instead of throwing; an index with errors is a failed build. */
 function check(step: string, errors: string[] | undefined): void {
@@ -20,15 +21,11 @@ function check(step: string, errors: string[] | undefined): void {
  * Next to the index: the prefix index that answers the first keystrokes, and the vocabulary
  * "did you mean" draws on. Both come from the fragments Pagefind just wrote.
  */
-function writeSearchExtras(indexDir: string): { prefixBytes: number; vocabularyWords: number; vocabularyGzip: number } {
-  const fragmentDir = join(indexDir, 'fragment');
-  const pages = readdirSync(fragmentDir)
-    .filter((f) => f.endsWith('.pf_fragment'))
-    .sort()
-    .map((f) => readFragment(join(fragmentDir, f), readFileSync(join(fragmentDir, f))));
+function writeSearchExtras(indexDir: string, read: ReadFragments): { prefixBytes: number; vocabularyWords: number; vocabularyGzip: number } {
+  const pages = [...read.pages.keys()].sort().map((name) => read.pages.get(name)!);
   const prefix = JSON.stringify(buildPrefixIndex(pages));
   writeFileSync(join(indexDir, PREFIX_INDEX_FILE), prefix);
-  let words = buildVocabulary(pages);
+  let words = read.vocabulary.words();
   let vocabulary = JSON.stringify(words);
   // Large trees: drop the rarest words until the file fits its budget.
   while (gzipSync(vocabulary).length > VOCABULARY_MAX_GZIP) {
@@ -38,6 +35,38 @@ function writeSearchExtras(indexDir: string): { prefixBytes: number; vocabularyW
   writeFileSync(join(indexDir, VOCABULARY_FILE), vocabulary);
   return { prefixBytes: gzipSync(prefix).length, vocabularyWords: words.length, vocabularyGzip: gzipSync(vocabulary).length };
 }
+
+/** What the extras need from the fragments: each page without its text, and the words counted. */
+interface ReadFragments {
+  pages: Map<string, IndexedPage>;
+  vocabulary: VocabularyCounter;
+}
+
+function readFragments(partDir: string, into: ReadFragments): void {
+  const dir = join(partDir, 'fragment');
+  for (const name of readdirSync(dir)) {
+    if (!name.endsWith('.pf_fragment')) continue;
+    const page = readFragment(join(dir, name), readFileSync(join(dir, name)));
+    into.vocabulary.add(page);
+    into.pages.set(name, { ...page, content: '' });
+  }
+}
+
+/** A slice's pages, linked (not copied) into a folder of their own with the same paths. */
+function linkSlice(outDir: string, root: string, pages: string[]): void {
+  for (const page of pages) {
+    mkdirSync(dirname(join(root, page)), { recursive: true });
+    try {
+      linkSync(join(outDir, page), join(root, page));
+    } catch {
+      // A file system without hard links: a copy costs disk for a moment, not correctness.
+      copyFileSync(join(outDir, page), join(root, page));
+    }
+  }
+}
+
+/** Lets a request just made to Pagefind's process go out before the build blocks on other work. */
+const flush = () => new Promise((done) => setImmediate(done));
 
 /**
  * Pages per Pagefind run. Pagefind holds a whole index in memory until it has written it
@@ -55,32 +84,35 @@ function entryPages(outDir: string): string[] {
     .map((name) => join('kb', name, 'index.html'));
 }
 
-async function indexInSlices(outDir: string, indexDir: string): Promise<{ pages: number; slices: number; chunks: number }> {
+/**
+ * Pagefind parses a slice in its own process; meanwhile this process links the next slice's
+ * pages and reads the fragments of the last one, which the prefix index and vocabulary need.
+ */
+async function indexInSlices(outDir: string, indexDir: string): Promise<{ pages: number; slices: number; chunks: number; fragments: ReadFragments }> {
   const pages = entryPages(outDir);
   if (!pages.length) throw new Error(`No entry pages in ${join(outDir, 'kb')}: the site would have no search.`);
   const work = join(outDir, '.pagefind-slices');
   rmSync(work, { recursive: true, force: true });
+  const slices = Array.from({ length: Math.ceil(pages.length / SLICE_PAGES) }, (_, i) => pages.slice(i * SLICE_PAGES, (i + 1) * SLICE_PAGES));
+  const root = (i: number) => join(work, `pages-${i}`);
   const parts: string[] = [];
+  const fragments: ReadFragments = { pages: new Map(), vocabulary: new VocabularyCounter() };
   try {
-    for (let i = 0; i * SLICE_PAGES < pages.length; i++) {
-      // The slice's pages, linked (not copied) into a folder of their own with the same paths.
-      const root = join(work, `pages-${i}`);
-      for (const page of pages.slice(i * SLICE_PAGES, (i + 1) * SLICE_PAGES)) {
-        mkdirSync(dirname(join(root, page)), { recursive: true });
-        try {
-          linkSync(join(outDir, page), join(root, page));
-        } catch {
-          // A file system without hard links: a copy costs disk for a moment, not correctness.
-          copyFileSync(join(outDir, page), join(root, page));
-        }
-      }
+    linkSlice(outDir, root(0), slices[0]);
+    for (let i = 0; i < slices.length; i++) {
       const part = join(work, `index-${i}`);
       try {
         const created = await createIndex({});
         check('creating the index', created.errors);
-        const added = await created.index!.addDirectory({ path: root });
+        const adding = created.index!.addDirectory({ path: root(i) });
+        await flush();
+        if (i + 1 < slices.length) linkSlice(outDir, root(i + 1), slices[i + 1]);
+        if (i > 0) readFragments(parts[i - 1], fragments);
+        const added = await adding;
         check('indexing the built pages', added.errors);
-        if (!added.page_count) throw new Error(`Pagefind indexed none of the pages in ${root}: they lack data-pagefind-body.`);
+        if (added.page_count !== slices[i].length) {
+          throw new Error(`Pagefind indexed ${added.page_count} of the ${slices[i].length} pages in ${root(i)}: a page lacks data-pagefind-body.`);
+        }
         check('writing the index', (await created.index!.writeFiles({ outputPath: part })).errors);
       } finally {
         // A fresh process per slice: the memory of the last one goes back to the system.
@@ -88,9 +120,10 @@ async function indexInSlices(outDir: string, indexDir: string): Promise<{ pages:
       }
       parts.push(part);
     }
+    readFragments(parts[parts.length - 1], fragments);
     mkdirSync(indexDir, { recursive: true });
     const merged = mergeIndexes(parts, indexDir, CHUNK_TARGET);
-    return { pages: merged.pages, slices: parts.length, chunks: merged.chunks };
+    return { pages: merged.pages, slices: parts.length, chunks: merged.chunks, fragments };
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
@@ -127,9 +160,9 @@ export function pagefindIntegration(): AstroIntegration {
         const outDir = fileURLToPath(dir).replace(/\/$/, '');
         const started = performance.now();
         const indexDir = join(outDir, 'pagefind');
-        const { pages, slices, chunks } = await indexInSlices(outDir, indexDir);
+        const { pages, slices, chunks, fragments } = await indexInSlices(outDir, indexDir);
         logger.info(`indexed ${pages} pages in ${Math.round(performance.now() - started)} ms (${slices} slice${slices === 1 ? '' : 's'} of at most ${SLICE_PAGES} pages; ${chunks} word chunks)`);
-        const extras = writeSearchExtras(indexDir);
+        const extras = writeSearchExtras(indexDir, fragments);
         logger.info(
           `prefix index ${(extras.prefixBytes / 1024).toFixed(1)} KB gzip; vocabulary ${extras.vocabularyWords} words, ${(extras.vocabularyGzip / 1024).toFixed(1)} KB gzip`,
         );

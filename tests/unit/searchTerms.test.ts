@@ -9,7 +9,7 @@ import { toResultView, withHighlight } from '../../src/lib/search/resultView';
 import { readFragment } from '../../src/lib/search/readFragment';
 import { stem } from '../../src/lib/search/stem';
 import { queryTerms, replaceTerms, wordMatcher } from '../../src/lib/search/terms';
-import { buildVocabulary } from '../../src/lib/search/vocabulary';
+import { buildVocabulary, VocabularyCounter } from '../../src/lib/search/vocabulary';
 
 describe('stemming', () => {
   it('should give inflections of a word one stem', () => {
@@ -115,6 +115,13 @@ describe('vocabulary', () => {
 
   it('should respect its word limit', () => {
     expect(buildVocabulary(pages, { maxWords: 3 })).toHaveLength(3);
+  });
+
+  it('should count the same words whatever order the pages come in, as slices of an index do', () => {
+    const counter = new VocabularyCounter();
+    for (const p of [...pages].reverse()) counter.add(p);
+    expect(counter.words()).toEqual(vocab);
+    expect(counter.words({ maxWords: 3 })).toEqual(buildVocabulary(pages, { maxWords: 3 }));
   });
 });
 

@@ -20,21 +20,33 @@ export interface VocabularyOptions {
  * The words "did you mean" may offer, most important first: every word of a title, heading or
  * topic, then body words frequent enough to be real vocabulary rather than one-off identifiers.
  * A word's weight is its body count plus a bonus per title (10), heading (5) and topic (5) use.
+ * Pages are counted one at a time, in any order, so a build can count each slice of its index
+ * as Pagefind writes it and keep no page's text.
  */
-export function buildVocabulary(pages: IndexedPage[], opts: VocabularyOptions = {}): string[] {
-  const { minBodyCount = 3, maxWords = 6000 } = opts;
-  const weight = new Map<string, number>();
-  const named = new Set<string>();
-  const add = (w: string, n: number) => weight.set(w, (weight.get(w) ?? 0) + n);
-  for (const p of pages) {
-    for (const w of words(p.title)) (add(w, 10), named.add(w));
-    for (const h of p.headings) for (const w of words(h.text)) (add(w, 5), named.add(w));
-    for (const t of p.topics) for (const w of [t, ...t.split('-')]) if (WORD.test(w) && w.length >= 3) (add(w, 5), named.add(w));
+export class VocabularyCounter {
+  private readonly weight = new Map<string, number>();
+  private readonly named = new Set<string>();
+
+  add(p: IndexedPage): void {
+    const add = (w: string, n: number) => this.weight.set(w, (this.weight.get(w) ?? 0) + n);
+    for (const w of words(p.title)) (add(w, 10), this.named.add(w));
+    for (const h of p.headings) for (const w of words(h.text)) (add(w, 5), this.named.add(w));
+    for (const t of p.topics) for (const w of [t, ...t.split('-')]) if (WORD.test(w) && w.length >= 3) (add(w, 5), this.named.add(w));
     for (const w of words(p.content)) add(w, 1);
   }
-  return [...weight]
-    .filter(([w, n]) => named.has(w) || n >= minBodyCount)
-    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
-    .slice(0, maxWords)
-    .map(([w]) => w);
+
+  words(opts: VocabularyOptions = {}): string[] {
+    const { minBodyCount = 3, maxWords = 6000 } = opts;
+    return [...this.weight]
+      .filter(([w, n]) => this.named.has(w) || n >= minBodyCount)
+      .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+      .slice(0, maxWords)
+      .map(([w]) => w);
+  }
+}
+
+export function buildVocabulary(pages: IndexedPage[], opts: VocabularyOptions = {}): string[] {
+  const counter = new VocabularyCounter();
+  for (const p of pages) counter.add(p);
+  return counter.words(opts);
 }
