@@ -2,12 +2,13 @@ import type { Loader, LoaderContext } from 'astro/loaders';
 import { AstroError } from 'astro/errors';
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, rmSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createLinks } from '../lib/links';
 import { loadTree } from '../lib/kb/loadTree';
 import { formatProblem, KnowledgeBaseError } from '../lib/kb/problems';
-import { renderTree, type BodyKind } from '../lib/kb/renderTree';
+import { renderTree, renderTreeInParallel, type BodyKind } from '../lib/kb/renderTree';
 import { BodyPack, readBody } from '../lib/kb/bodyPack';
 import { buildAliases, formerIdsByHeading, readSiteAliases, type AliasTable } from '../lib/kb/aliases';
 import { withFormerIds } from '../lib/markdown/renderBody';
@@ -73,6 +74,22 @@ function bodiesDir(parent: string, key: string): string {
   return join(parent, `${key}-${process.pid}`);
 }
 
+/**
+ * Markdown that pays for worker threads. Starting one (modules, highlight.js grammars) costs
+ * about as much as it saves on 16 MB: 1,000 synthetic entries built in the same time with and
+ * without; the 4.5 MB corpus synced 0.2 s slower with one; 10,000 entries (154 MB) 5 s faster.
+ */
+const MARKDOWN_FOR_WORKERS = 32_000_000;
+/** Each worker holds its own copy of the modules and of the bodies it is rendering. */
+const MAX_WORKERS = 3;
+
+/** Worker threads to render the tree with, besides this one: none for a small tree or one core. */
+function renderWorkers(tree: KnowledgeTree): number {
+  let chars = 0;
+  for (const list of [tree.entries, tree.steps, tree.domainIntros]) for (const item of list) chars += item.body.length;
+  return chars < MARKDOWN_FOR_WORKERS ? 0 : Math.min(MAX_WORKERS, availableParallelism() - 1);
+}
+
 function knowledgeBaseFailure(err: KnowledgeBaseError): AstroError {
   const error = new AstroError(err.message.split('\n')[0], err.problems.map(formatProblem).join('\n') + '\nFix each file named above and build again.');
   // The problem is in the content, not in our code: a stack trace would only send the
@@ -98,7 +115,11 @@ function loadSite(slice: Slice, root: string, base: string, aliasesFile: string 
     try {
       try {
         loaded = loadTree(root);
-        rendered = renderTree(loaded.tree, createLinks(base), { write: (kind, name, html) => pack.write(kind, name, html), releaseSources: true });
+        const renderOptions = { write: (kind: BodyKind, name: string, html: string) => pack.write(kind, name, html), releaseSources: true };
+        const workers = renderWorkers(loaded.tree);
+        rendered = workers
+          ? await renderTreeInParallel(loaded.tree, createLinks(base), { ...renderOptions, workers, projectRoot: process.cwd() })
+          : renderTree(loaded.tree, createLinks(base), renderOptions);
         if (rendered.problems.length) throw new KnowledgeBaseError(resolve(root), rendered.problems);
       } catch (err) {
         if (err instanceof KnowledgeBaseError) throw knowledgeBaseFailure(err);

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { loadTree } from '../../src/lib/kb/loadTree';
 import { buildMethodology } from '../../src/lib/kb/projectTypes';
-import { buildReadingPath, countWords, domainConfigKey, entryHomes, ownItems, readingMinutes, readingPathExport } from '../../src/lib/kb/readingPath';
+import { buildReadingPath, domainConfigKey, entryHomes, ownItems, readingMinutes, readingPathExport } from '../../src/lib/kb/readingPath';
+import { countWords } from '../../src/lib/text';
 import { indexSteps } from '../../src/lib/kb/stepIndex';
 import { stepBlockId } from '../../src/lib/slugs';
 import { entryPlace } from '../../src/lib/kb/entryPath';

@@ -188,13 +188,6 @@ export function readingMinutes(words: number): number {
   return Math.max(1, Math.round(words / 220));
 }
 
-export function countWords(markdown: string): number {
-  return markdown
-    .replace(/```[\s\S]*?```/g, (code) => code.replace(/[^\s]+/g, 'w'))
-    .split(/\s+/)
-    .filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
-}
-
 export interface EntrySummary {
   title: string;
   description: string;
