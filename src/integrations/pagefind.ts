@@ -105,6 +105,8 @@ async function indexInSlices(outDir: string, indexDir: string): Promise<{ pages:
         const created = await createIndex({});
         check('creating the index', created.errors);
         const adding = created.index!.addDirectory({ path: root(i) });
+        // Awaited below; marked handled now, so a failure while linking reports that failure.
+        adding.catch(() => undefined);
         await flush();
         if (i + 1 < slices.length) linkSlice(outDir, root(i + 1), slices[i + 1]);
         if (i > 0) readFragments(parts[i - 1], fragments);

@@ -9,6 +9,7 @@ import { createLinks } from '../lib/links';
 import { loadTree } from '../lib/kb/loadTree';
 import { formatProblem, KnowledgeBaseError } from '../lib/kb/problems';
 import { renderTree, renderTreeInParallel, type BodyKind } from '../lib/kb/renderTree';
+import { workersFor } from '../lib/markdown/renderPool';
 import { BodyPack, readBody } from '../lib/kb/bodyPack';
 import { buildAliases, formerIdsByHeading, readSiteAliases, type AliasTable } from '../lib/kb/aliases';
 import { withFormerIds } from '../lib/markdown/renderBody';
@@ -74,20 +75,11 @@ function bodiesDir(parent: string, key: string): string {
   return join(parent, `${key}-${process.pid}`);
 }
 
-/**
- * Markdown that pays for worker threads. Starting one (modules, highlight.js grammars) costs
- * about as much as it saves on 16 MB: 1,000 synthetic entries built in the same time with and
- * without; the 4.5 MB corpus synced 0.2 s slower with one; 10,000 entries (154 MB) 5 s faster.
- */
-const MARKDOWN_FOR_WORKERS = 32_000_000;
-/** Each worker holds its own copy of the modules and of the bodies it is rendering. */
-const MAX_WORKERS = 3;
-
-/** Worker threads to render the tree with, besides this one: none for a small tree or one core. */
+/** Worker threads to render the tree with, besides this one (src/lib/markdown/renderPool.ts). */
 function renderWorkers(tree: KnowledgeTree): number {
   let chars = 0;
   for (const list of [tree.entries, tree.steps, tree.domainIntros]) for (const item of list) chars += item.body.length;
-  return chars < MARKDOWN_FOR_WORKERS ? 0 : Math.min(MAX_WORKERS, availableParallelism() - 1);
+  return workersFor(chars, availableParallelism());
 }
 
 function knowledgeBaseFailure(err: KnowledgeBaseError): AstroError {

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { loadTree } from '../../src/lib/kb/loadTree';
 import { renderTree, renderTreeInParallel } from '../../src/lib/kb/renderTree';
 import { createLinks } from '../../src/lib/links';
+import { MARKDOWN_FOR_WORKERS, workersFor } from '../../src/lib/markdown/renderPool';
 import { entry, goodTree } from '../helpers/tempTree';
 
 /** The embedded tree plus entries that warn (a dead link, a missing anchor) and one that fails (a script URL). */
@@ -42,4 +43,11 @@ describe('rendering markdown on worker threads', () => {
     const { tree } = loadTree('content');
     await expect(renderTreeInParallel(tree, createLinks(''), { workers: 1, projectRoot: '/nonexistent' })).rejects.toThrow(/\/nonexistent\/src\/lib\/markdown\/renderWorker\.mjs/);
   }, 30_000);
+
+  it('should use workers only for trees big enough to pay for them, one core short of all, three at most', () => {
+    expect(workersFor(MARKDOWN_FOR_WORKERS - 1, 8)).toBe(0);
+    expect(workersFor(MARKDOWN_FOR_WORKERS, 2)).toBe(1);
+    expect(workersFor(MARKDOWN_FOR_WORKERS, 16)).toBe(3);
+    expect(workersFor(MARKDOWN_FOR_WORKERS * 10, 1)).toBe(0);
+  });
 });
