@@ -32,7 +32,8 @@ export function workersFor(markdownChars: number, cores: number): number {
 /** Jobs a worker takes at once: enough to outweigh a message round trip, few enough to share out. */
 const BATCH = 8;
 
-const renderHere = (job: RenderJob, targets: ReadonlyMap<string, LinkTarget>): RenderResult => ({
+/** One job, on whichever thread runs it (renderWorker.mjs calls this too). */
+export const renderJob = (job: RenderJob, targets: ReadonlyMap<string, LinkTarget>): RenderResult => ({
   body: renderBody(job.markdown, { file: job.file, targets }),
   words: job.countWords ? countWords(job.markdown) : undefined,
 });
@@ -117,7 +118,7 @@ export async function renderInOrder(
     // This thread renders too, one job at a time, and lets the helpers' replies in between.
     while (next < jobs.length && !failed) {
       const index = next++;
-      const result = renderHere(jobs[index], targets);
+      const result = renderJob(jobs[index], targets);
       jobs[index].markdown = '';
       settle(index, result);
       await new Promise((resolve) => setImmediate(resolve));

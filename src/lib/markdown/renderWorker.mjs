@@ -16,17 +16,12 @@ registerHooks({
   },
 });
 
-const { renderBody } = await import('./renderBody.ts');
-const { countWords } = await import('../text.ts');
+const { renderJob } = await import('./renderPool.ts');
 const targets = new Map(workerData.targets);
 
 parentPort.on('message', ({ jobs }) => {
   try {
-    const results = jobs.map((job) => ({
-      body: renderBody(job.markdown, { file: job.file, targets }),
-      words: job.countWords ? countWords(job.markdown) : undefined,
-    }));
-    parentPort.postMessage({ results });
+    parentPort.postMessage({ results: jobs.map((job) => renderJob(job, targets)) });
   } catch (err) {
     parentPort.postMessage({ error: err instanceof Error ? (err.stack ?? err.message) : String(err) });
   }
