@@ -1,9 +1,8 @@
-import { renderBody, type RenderedBody } from '../markdown/renderBody';
-import { renderInOrder, type RenderJob } from '../markdown/renderPool';
+import type { RenderedBody } from '../markdown/renderBody';
+import { renderInOrder, renderJob, type RenderJob } from '../markdown/renderPool';
 import type { LinkTarget } from '../markdown/resolveRelativeLink';
 import type { Links } from '../links';
 import type { Problem } from './problems';
-import { countWords } from '../text';
 import type { KnowledgeTree } from './types';
 
 export interface RenderedTree {
@@ -54,6 +53,9 @@ function treeBodies(tree: KnowledgeTree): TreeBody[] {
   ];
 }
 
+/** Entries get a word count for their reading time; steps and domain intros do not. */
+const jobOf = (b: TreeBody): RenderJob => ({ file: b.item.file, markdown: b.item.body, countWords: b.kind === 'entries' });
+
 /** Takes rendered bodies in tree order; `finish` checks anchors once every body is in. */
 function collector(options: RenderTreeOptions) {
   const warnings: Problem[] = [];
@@ -101,8 +103,8 @@ export function renderTree(tree: KnowledgeTree, links: Links, options: RenderTre
   const targets = linkTargets(tree, links);
   const out = collector(options);
   for (const b of treeBodies(tree)) {
-    const words = b.kind === 'entries' ? countWords(b.item.body) : undefined;
-    out.add(b, renderBody(b.item.body, { file: b.item.file, targets }), words);
+    const { body, words } = renderJob(jobOf(b), targets);
+    out.add(b, body, words);
   }
   return out.finish();
 }
@@ -120,7 +122,7 @@ export async function renderTreeInParallel(
   const targets = linkTargets(tree, links);
   const out = collector(options);
   const bodies = treeBodies(tree);
-  const jobs: RenderJob[] = bodies.map((b) => ({ file: b.item.file, markdown: b.item.body, countWords: b.kind === 'entries' }));
+  const jobs = bodies.map(jobOf);
   await renderInOrder(jobs, targets, options, (i, r) => out.add(bodies[i], r.body, r.words));
   return out.finish();
 }
