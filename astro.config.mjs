@@ -5,20 +5,21 @@ import { pagefindIntegration } from './src/integrations/pagefind.ts';
 import { ogImagesIntegration } from './src/integrations/ogImages.ts';
 import { passThroughPreload } from './src/integrations/passThroughPreload.ts';
 import { permalinksIntegration } from './src/integrations/permalinks.ts';
+import { hostHeadersIntegration } from './src/integrations/hostHeaders.ts';
 import sitemap from '@astrojs/sitemap';
-import { normalizeBase } from './src/lib/links.ts';
 import { isRedirectOrMachinePage } from './src/lib/kb/publishedAliases.ts';
-import { contentRootFromEnv } from './src/lib/kb/contentRoot.ts';
 import { pageConcurrency } from './src/lib/og/pageConcurrency.ts';
+import { siteSettings } from './src/siteSettings.ts';
 import { countEntries } from './scripts/countEntries.mjs';
 
-const base = normalizeBase(process.env.BASE_PATH);
+const settings = siteSettings();
 // Sized by the tree and its preview cards: src/lib/og/pageConcurrency.ts.
-const concurrency = pageConcurrency(process.env.KB_OG_IMAGES, countEntries(contentRootFromEnv(process.env, process.cwd())));
+const concurrency = pageConcurrency(settings.ogImages, countEntries(settings.contentDir));
 
 export default defineConfig({
-  site: process.env.SITE_URL || undefined,
-  base: `${base}/`,
+  // The origin only: a SITE_URL path is the base path (src/lib/settings.ts), and Astro joins the two.
+  site: settings.siteOrigin,
+  base: `${settings.basePath}/`,
   trailingSlash: 'always',
   build: { format: 'directory', inlineStylesheets: 'never', concurrency },
   server: { host: '127.0.0.1', port: 4321 },
@@ -30,8 +31,9 @@ export default defineConfig({
     mdx(),
     pagefindIntegration(),
     ogImagesIntegration(),
-    permalinksIntegration(),
+    permalinksIntegration(settings),
+    hostHeadersIntegration(settings.basePath),
     // Absolute URLs only exist with SITE_URL; without it the permalinks integration says so once.
-    ...(process.env.SITE_URL ? [sitemap({ filter: (page) => !isRedirectOrMachinePage(page) })] : []),
+    ...(settings.siteOrigin ? [sitemap({ filter: (page) => !isRedirectOrMachinePage(page) })] : []),
   ],
 });

@@ -11,6 +11,7 @@ import { median } from './median.mjs';
 import { measureSearch } from './measureSearch.mjs';
 import { buildStarlight } from './starlight.mjs';
 import { measuredRun } from './measuredRun.mjs';
+import { withSettings } from '../src/lib/settings.ts';
 
 const { values: opt } = parseArgs({
   options: {
@@ -47,7 +48,7 @@ async function build(tree, outDir) {
   rmSync('.astro', { recursive: true, force: true });
   rmSync('node_modules/.astro', { recursive: true, force: true });
   const cmd = [process.execPath, 'scripts/build.mjs', '--outDir', outDir];
-  const res = await measuredRun(cmd, { env: { ...process.env, KB_CONTENT_DIR: tree, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1' } });
+  const res = await measuredRun(cmd, { env: { ...withSettings(process.env, { KB_CONTENT_DIR: tree }), ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1' } });
   const out = res.out;
   if (res.status !== 0) throw new Error(`build of ${tree} failed:\n${out.slice(-6000)}`);
   return {

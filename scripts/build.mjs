@@ -7,14 +7,15 @@
 // are mapped, free memory past 1 MB trimmed, two arenas): 200 MB less at 10,000 entries.
 // Other C libraries ignore these variables.
 import { spawn } from 'node:child_process';
-import { resolve } from 'node:path';
+import { siteSettings } from '../src/siteSettings.ts';
 import { countEntries } from './countEntries.mjs';
 
 function heapLimitMb(entries) {
   return Math.max(1024, 512 + Math.ceil(entries * 0.05));
 }
 
-const root = resolve(process.env.KB_CONTENT_DIR || 'content');
+// A bad setting stops here, before Astro starts, with the settings problem list.
+const root = siteSettings().contentDir;
 const chosen = /--max-old-space-size/.test(process.env.NODE_OPTIONS ?? '');
 const flags = chosen ? [] : [`--max-old-space-size=${heapLimitMb(countEntries(root))}`];
 const malloc = { GLIBC_TUNABLES: 'glibc.malloc.mmap_threshold=65536:glibc.malloc.trim_threshold=1048576', MALLOC_ARENA_MAX: '2' };

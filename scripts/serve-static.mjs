@@ -6,20 +6,26 @@
 // bytes, `..`, links out of the folder) get the 404 page or a plain 400, and any failure a
 // plain 500 with no message, path or stack. It replaces `astro preview`, which answered an
 // encoded slash with a stack trace naming absolute paths, and allows one server per project.
-import { createReadStream, existsSync, realpathSync, statSync } from 'node:fs';
+// Response headers come from the build's `_headers` file, applied as Netlify and Cloudflare
+// Pages apply it, so what the tests see is what those hosts send.
+import { createReadStream, existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { createGzip } from 'node:zlib';
-import { CONTENT_SECURITY_POLICY } from '../src/lib/csp.ts';
+import { headersFor, hostHeaderRules, parseHeadersFile } from '../src/lib/hostHeaders.ts';
 import { normalizeBase } from '../src/lib/links.ts';
+import { siteSettings } from '../src/siteSettings.ts';
 
-const [dirArg = 'dist', portArg = '4321', baseArg = process.env.BASE_PATH ?? ''] = process.argv.slice(2);
+const [dirArg = 'dist', portArg = '4321', baseArg] = process.argv.slice(2);
 if (!existsSync(resolve(dirArg, 'index.html'))) {
   console.error(`No built site in ${dirArg}/: run \`npm run build\` first.`);
   process.exit(1);
 }
 const root = realpathSync(resolve(dirArg));
-const base = normalizeBase(baseArg);
+const base = baseArg === undefined ? siteSettings().basePath : normalizeBase(baseArg);
+const headersFile = join(root, '_headers');
+// A build from before `_headers` existed gets the same headers from their source.
+const rules = existsSync(headersFile) ? parseHeadersFile(readFileSync(headersFile, 'utf8')) : hostHeaderRules(base);
 const notFoundPage = join(root, '404.html');
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -40,12 +46,12 @@ const TYPES = {
   '.pf_fragment': 'application/octet-stream',
   '.pf_filter': 'application/octet-stream',
 };
-const HEADERS = {
-  'content-security-policy': CONTENT_SECURITY_POLICY,
-  'x-content-type-options': 'nosniff',
-  'referrer-policy': 'strict-origin-when-cross-origin',
-  'cache-control': 'no-cache',
-};
+/** What the host sends for `pathname`; locally every file is revalidated unless `_headers` says otherwise. */
+function headersOf(pathname) {
+  const out = { 'cache-control': 'no-cache' };
+  for (const [name, value] of Object.entries(headersFor(rules, pathname))) out[name.toLowerCase()] = value;
+  return out;
+}
 
 const inside = (p) => p === root || p.startsWith(root + sep);
 
@@ -66,7 +72,8 @@ function fileFor(pathname) {
     try {
       if (!existsSync(candidate)) continue;
       const real = realpathSync(candidate);
-      if (inside(real) && statSync(real).isFile()) return real;
+      // `_headers` is the host's configuration, not a page: hosts do not serve it.
+      if (inside(real) && real !== headersFile && statSync(real).isFile()) return real;
     } catch {
       // Unreadable, a loop, a name the OS refuses: not found, like any missing file.
     }
@@ -77,10 +84,10 @@ function fileFor(pathname) {
 /** Text is sent gzipped when the client takes it, as static hosts do; Pagefind's files are gzip already. */
 const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.json', '.xml', '.txt', '.svg']);
 
-function send(req, res, status, file, head) {
+function send(req, res, status, file, head, pathname) {
   const gzip = COMPRESSIBLE.has(extname(file)) && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));
   res.writeHead(status, {
-    ...HEADERS,
+    ...headersOf(pathname),
     'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
     ...(COMPRESSIBLE.has(extname(file)) ? { vary: 'accept-encoding' } : {}),
     ...(gzip ? { 'content-encoding': 'gzip' } : {}),
@@ -90,8 +97,8 @@ function send(req, res, status, file, head) {
   (gzip ? body.pipe(createGzip()).on('error', () => res.destroy()) : body).pipe(res);
 }
 
-function plain(res, status, text) {
-  res.writeHead(status, { ...HEADERS, 'content-type': 'text/plain; charset=utf-8' }).end(`${text}\n`);
+function plain(res, status, text, pathname = '/') {
+  res.writeHead(status, { ...headersOf(pathname), 'content-type': 'text/plain; charset=utf-8' }).end(`${text}\n`);
 }
 
 const server = createServer((req, res) => {
@@ -109,14 +116,14 @@ const server = createServer((req, res) => {
       return plain(res, 400, 'Bad request');
     }
     const file = fileFor(pathname);
-    if (file) return send(req, res, 200, file, head);
+    if (file) return send(req, res, 200, file, head, pathname);
     if (!pathname.endsWith('/') && !extname(pathname) && fileFor(`${pathname}/`)) {
       // Same-origin path only: leading slashes collapsed, so this can never redirect off-site.
-      res.writeHead(301, { ...HEADERS, location: `${pathname.replace(/^\/+/, '/')}/` }).end();
+      res.writeHead(301, { ...headersOf(pathname), location: `${pathname.replace(/^\/+/, '/')}/` }).end();
       return;
     }
-    if (existsSync(notFoundPage)) return send(req, res, 404, notFoundPage, head);
-    return plain(res, 404, 'Not found');
+    if (existsSync(notFoundPage)) return send(req, res, 404, notFoundPage, head, pathname);
+    return plain(res, 404, 'Not found', pathname);
   } catch {
     if (!res.headersSent) plain(res, 500, 'Internal error');
     else res.destroy();

@@ -4,6 +4,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { SETTING_NAMES } from '../src/lib/settings.ts';
 
 const corpus = resolve('../shared/corpus/scaffold/content');
 const ci = process.env.CI === 'true';
@@ -39,7 +40,7 @@ if (!existsSync(corpus) && ci) {
 }
 
 // The checks expect these builds exactly; a BASE_PATH or tree left set in the shell must not leak in.
-const EMBEDDED = { KB_CONTENT_DIR: '', BASE_PATH: '', SITE_URL: '', KB_ALIASES: '', KB_PREVIOUS_PERMALINKS: '', KB_STRICT: '' };
+const EMBEDDED = Object.fromEntries(SETTING_NAMES.map((name) => [name, '']));
 const vitest = (dir, name) => ['node_modules/vitest/vitest.mjs', 'run', dir, '--no-file-parallelism', '--reporter=default', '--reporter=json', `--outputFile.json=${report}/${name}.json`];
 const stages = [
   // `astro sync` writes the types of `astro:content` that a fresh clone does not have yet.

@@ -1,20 +1,15 @@
 import { defineCollection } from 'astro:content';
-import { resolve } from 'node:path';
 import { z } from 'astro/zod';
-import { contentRootFromEnv } from './lib/kb/contentRoot';
-import { normalizeBase } from './lib/links';
 import { KnowledgeEntryFrontmatterSchema } from './lib/schema/knowledgeEntry';
 import { DepthPresetSchema, OverlaySchema } from './lib/schema/methodology';
 import { PipelineStepFrontmatterSchema } from './lib/schema/pipelineStep';
 import { ProjectTypeConfigSchema } from './lib/schema/projectTypeConfig';
 import { BodyRefSchema } from './lib/schema/bodyRef';
 import { knowledgeTreeLoader, type Slice } from './loaders/knowledgeTreeLoader';
+import { siteSettings } from './siteSettings';
 
-const root = contentRootFromEnv(process.env, process.cwd());
-const base = normalizeBase(process.env.BASE_PATH);
-// Site-level aliases for trees the team does not own; relative to where the build runs.
-const aliasesFile = process.env.KB_ALIASES ? resolve(process.cwd(), process.env.KB_ALIASES) : undefined;
-const loader = (slice: Slice) => knowledgeTreeLoader(slice, root, base, aliasesFile);
+const settings = siteSettings();
+const loader = (slice: Slice) => knowledgeTreeLoader(slice, settings);
 const file = { file: z.string() };
 const body = BodyRefSchema();
 
@@ -32,6 +27,7 @@ export const collections = {
       root: z.string(),
       version: z.string().nullable(),
       hasPipeline: z.boolean(),
+      ogMode: z.enum(['entries', 'domains', 'off']),
       projectTypeConfigs: z.array(ProjectTypeConfigSchema()),
       aliases: z.object({ entries: z.record(z.string(), z.string()), anchors: z.record(z.string(), z.record(z.string(), z.string())) }),
       presets: z.array(z.object({ id: z.string(), ...file, data: DepthPresetSchema() })),

@@ -18,7 +18,7 @@ import { topicSlug } from './lib/slugs';
 import type { LinkTarget } from './lib/markdown/resolveRelativeLink';
 import { absolutizeLinks } from './lib/exports/entryMarkdown';
 import { join } from 'node:path';
-import { ogImagePolicy, type OgImageMode } from './lib/og/policy';
+import type { OgImageMode } from './lib/og/policy';
 
 export type Entry = CollectionEntry<'entries'>;
 
@@ -73,7 +73,7 @@ async function buildSite(): Promise<SiteModel> {
     getCollection('domains'),
     getCollection('meta'),
   ]);
-  const info = meta[0]?.data ?? { root: '', version: null, hasPipeline: false, projectTypeConfigs: [], presets: [], aliases: { entries: {}, anchors: {} } };
+  const info = meta[0]?.data ?? { root: '', version: null, hasPipeline: false, ogMode: 'off' as const, projectTypeConfigs: [], presets: [], aliases: { entries: {}, anchors: {} } };
   const presets = [...info.presets].sort((a, b) => a.data.default_depth - b.data.default_depth);
   entries.sort((a, b) => a.data.title.localeCompare(b.data.title));
   const tree: KnowledgeTree = {
@@ -100,7 +100,7 @@ async function buildSite(): Promise<SiteModel> {
   for (const d of domains) if (d.data.file) linkTargets.set(d.data.file, { url: links.domain(d.id), kind: 'domain', name: d.id });
   return {
     links,
-    ogMode: ogImagePolicy(process.env.KB_OG_IMAGES, entries.length).mode,
+    ogMode: info.ogMode,
     linkTargets,
     root: info.root,
     aliases: {

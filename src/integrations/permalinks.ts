@@ -1,9 +1,10 @@
 import type { AstroIntegration } from 'astro';
 import { AstroError } from 'astro/errors';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { stableJson } from '../lib/exports/kbIndex';
+import type { Settings } from '../lib/settings';
 import { comparePermalinks, describeBroken, normalizePagePath, PermalinksSchema, type Permalinks } from '../lib/permalinks/permalinks';
 
 function readPermalinks(file: string, shownAs: string): Permalinks {
@@ -21,9 +22,9 @@ function readPermalinks(file: string, shownAs: string): Permalinks {
 /**
  * Completes `permalinks.json` with every published page, then, given an earlier build's file in
  * KB_PREVIOUS_PERMALINKS, lists each URL and anchor that existed then and resolves nowhere now.
- * A warning by default; with KB_STRICT=1 the build fails, so a rename cannot ship by accident.
+ * A warning by default; with KB_STRICT on the build fails, so a rename cannot ship by accident.
  */
-export function permalinksIntegration(): AstroIntegration {
+export function permalinksIntegration(settings: Pick<Settings, 'previousPermalinks' | 'strict'>): AstroIntegration {
   let siteWarned = false;
   return {
     name: 'scaffold-kb:permalinks',
@@ -40,15 +41,15 @@ export function permalinksIntegration(): AstroIntegration {
         const current = PermalinksSchema().parse(JSON.parse(readFileSync(file, 'utf8')));
         current.pages = [...new Set(pages.map((p) => normalizePagePath(p.pathname)))].filter((p) => p !== '/permalinks.json' && p !== '/404/').sort();
         writeFileSync(file, stableJson(current));
-        const previous = process.env.KB_PREVIOUS_PERMALINKS;
+        const previous = settings.previousPermalinks;
         if (!previous) return;
-        const broken = comparePermalinks(readPermalinks(resolve(previous), previous), current);
+        const broken = comparePermalinks(readPermalinks(previous, previous), current);
         if (!broken.length) {
           logger.info(`every URL and anchor of ${previous} still resolves`);
           return;
         }
         const message = describeBroken(broken, previous);
-        if (process.env.KB_STRICT === '1') throw new AstroError(`${broken.length} published link(s) would break`, message);
+        if (settings.strict) throw new AstroError(`${broken.length} published link(s) would break`, message);
         logger.warn(message);
       },
     },

@@ -15,7 +15,8 @@ import { buildAliases, formerIdsByHeading, readSiteAliases, type AliasTable } fr
 import { withFormerIds } from '../lib/markdown/renderBody';
 import { buildCards } from '../lib/og/cards';
 import { startOgImages } from '../lib/og/ogJobs';
-import { ogImagePolicy, OgSettingError } from '../lib/og/policy';
+import { ogImagePolicy, type OgImageMode } from '../lib/og/policy';
+import type { Settings } from '../lib/settings';
 import { recordAliasNames } from '../lib/kb/publishedAliases';
 import { buildMethodology } from '../lib/kb/projectTypes';
 import { indexSteps } from '../lib/kb/stepIndex';
@@ -26,6 +27,8 @@ import { domainTitle, entryTitle, titleFromName } from '../lib/kb/titles';
 
 interface LoadedSite {
   tree: KnowledgeTree;
+  /** Which link-preview cards are drawn, so pages name only those (src/lib/og/policy.ts). */
+  ogMode: OgImageMode;
   /** Each entry's title (src/lib/kb/titles.ts); it needs the leading `# ` heading, known only after rendering. */
   titles: Map<string, string>;
   aliases: AliasTable;
@@ -90,8 +93,9 @@ function knowledgeBaseFailure(err: KnowledgeBaseError): AstroError {
   return error;
 }
 
-function loadSite(slice: Slice, root: string, base: string, aliasesFile: string | undefined, cacheDir: string, logger: LoaderContext['logger']): Promise<LoadedSite> {
-  const key = `${root}\0${base}\0${aliasesFile ?? ''}`;
+function loadSite(slice: Slice, settings: Settings, cacheDir: string, logger: LoaderContext['logger']): Promise<LoadedSite> {
+  const { contentDir: root, basePath: base, aliasesFile } = settings;
+  const key = `${root}\0${base}\0${aliasesFile ?? ''}\0${settings.ogImages ?? ''}`;
   if (pending?.key === key && !pending.served.has(slice)) {
     const { promise, served } = pending;
     served.add(slice);
@@ -136,13 +140,7 @@ function loadSite(slice: Slice, root: string, base: string, aliasesFile: string 
     if (warnings.length) logger.warn(`${warnings.length} warning(s) in ${root}:\n${warnings.map(formatProblem).join('\n')}`);
     const titles = new Map(loaded.tree.entries.map((e) => [e.name, entryTitle({ name: e.name, frontmatterTitle: (e.data as Record<string, unknown>).title, heading: rendered.entries.get(e.name)?.title })]));
     const methodology = buildMethodology(loaded.tree, indexSteps(loaded.tree.steps));
-    let og;
-    try {
-      og = ogImagePolicy(process.env.KB_OG_IMAGES, loaded.tree.entries.length);
-    } catch (err) {
-      if (err instanceof OgSettingError) throw new AstroError('Invalid link-preview image setting', err.message);
-      throw err;
-    }
+    const og = ogImagePolicy(settings.ogImages, loaded.tree.entries.length);
     logger.info(`link-preview images: ${og.reason}`);
     const cards = buildCards(
       {
@@ -156,6 +154,7 @@ function loadSite(slice: Slice, root: string, base: string, aliasesFile: string 
     startOgImages(cards, join(cacheDir, 'scaffold-kb', 'og'), process.cwd());
     return {
       tree: loaded.tree,
+      ogMode: og.mode,
       titles,
       words: rendered.entryWords,
       aliases: aliases.table,
@@ -176,11 +175,11 @@ export type Slice = (typeof SLICES)[number];
  * every load: entries carry data from other files (titles, link targets), so a digest of
  * their own file alone would serve stale pages after an edit elsewhere.
  */
-export function knowledgeTreeLoader(slice: Slice, root: string, base: string, aliasesFile?: string): Loader {
+export function knowledgeTreeLoader(slice: Slice, settings: Settings): Loader {
   return {
     name: `scaffold-kb:${slice}`,
     async load({ store, logger, parseData, config }) {
-      const site = await loadSite(slice, root, base, aliasesFile, fileURLToPath(config.cacheDir), logger);
+      const site = await loadSite(slice, settings, fileURLToPath(config.cacheDir), logger);
       const { tree } = site;
       store.clear();
       // A copy: strings taken from a file (headings, titles) are slices that keep its whole text.
@@ -213,6 +212,7 @@ export function knowledgeTreeLoader(slice: Slice, root: string, base: string, al
             root: tree.root,
             version: tree.version ?? null,
             hasPipeline: tree.hasPipeline,
+            ogMode: site.ogMode,
             projectTypeConfigs: tree.projectTypeConfigs.map((c) => c.data),
             aliases: {
               entries: Object.fromEntries(site.aliases.entries),

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { KbIndexSchema, ProjectTypeIndexSchema } from '../../src/lib/exports/kbIndex';
 import { PermalinksSchema } from '../../src/lib/permalinks/permalinks';
+import { buildEnv } from '../helpers/buildTree';
 import { idsOf, isRedirectHtml, readBuiltSite } from '../helpers/builtSite';
 import { pngSize } from '../helpers/png';
 import { corpusAvailable, requireCorpus, SITES } from './sites';
@@ -64,7 +65,7 @@ describe('the published-URL contract and exports, embedded site', () => {
   it('should give the same bytes when built again', () => {
     const out = mkdtempSync(join(tmpdir(), 'kb-again-'));
     const res = spawnSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build', '--outDir', out], {
-      env: { ...process.env, KB_CONTENT_DIR: '', BASE_PATH: '', SITE_URL: '', ASTRO_TELEMETRY_DISABLED: '1' },
+      env: buildEnv(),
       encoding: 'utf8',
       timeout: 180_000,
     });

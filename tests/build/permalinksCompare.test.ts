@@ -3,11 +3,12 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync, renameSync, statSync, w
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { buildEnv } from '../helpers/buildTree';
 import { CORPUS_CONTENT, corpusAvailable, requireCorpus, SITES } from './sites';
 
 function build(root: string, outDir: string, env: Record<string, string>) {
   return spawnSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build', '--outDir', outDir], {
-    env: { ...process.env, KB_CONTENT_DIR: root, BASE_PATH: '', SITE_URL: '', KB_ALIASES: '', ASTRO_TELEMETRY_DISABLED: '1', ...env },
+    env: buildEnv({ KB_CONTENT_DIR: root, ...env }),
     encoding: 'utf8',
     timeout: 240_000,
   });

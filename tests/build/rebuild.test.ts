@@ -2,11 +2,12 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { buildEnv } from '../helpers/buildTree';
 import { goodTree } from '../helpers/tempTree';
 
 function build(root: string, outDir: string) {
   const out = spawnSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build', '--outDir', outDir], {
-    env: { ...process.env, KB_CONTENT_DIR: root, ASTRO_TELEMETRY_DISABLED: '1' },
+    env: buildEnv({ KB_CONTENT_DIR: root }),
     encoding: 'utf8',
     timeout: 120_000,
   });

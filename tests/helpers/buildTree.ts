@@ -1,9 +1,15 @@
 import { spawnSync } from 'node:child_process';
+import { withSettings } from '../../src/lib/settings';
+
+/** The environment of a test build: no setting from the shell leaks in, only `overrides`. */
+export function buildEnv(overrides: Record<string, string> = {}): Record<string, string> {
+  return { ...withSettings(process.env, overrides), ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', FORCE_COLOR: '0' };
+}
 
 /** Builds a content tree at `root` into `<root>/dist` in a process of its own; output as plain text. */
 export function buildTree(root: string, env: Record<string, string> = {}) {
   const out = spawnSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build', '--outDir', `${root}/dist`], {
-    env: { ...process.env, KB_CONTENT_DIR: root, BASE_PATH: '', SITE_URL: '', KB_OG_IMAGES: '', ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', FORCE_COLOR: '0', ...env },
+    env: buildEnv({ KB_CONTENT_DIR: root, ...env }),
     encoding: 'utf8',
     timeout: 120_000,
   });

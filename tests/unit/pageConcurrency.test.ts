@@ -10,8 +10,4 @@ describe('pages generated at once', () => {
     expect(pageConcurrency('off', 300)).toBe(4);
     expect(pageConcurrency('domains', 300)).toBe(4);
   });
-
-  it('should leave a bad setting to the content loader, which names it', () => {
-    expect(pageConcurrency('sometimes', 300)).toBe(1);
-  });
 });

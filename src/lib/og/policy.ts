@@ -16,16 +16,9 @@ export interface OgImagePolicy {
   reason: string;
 }
 
-export class OgSettingError extends Error {}
-
-export function ogImagePolicy(setting: string | undefined, entryCount: number): OgImagePolicy {
-  const value = setting?.trim();
-  if (value) {
-    if (!(OG_IMAGE_MODES as readonly string[]).includes(value)) {
-      throw new OgSettingError(`KB_OG_IMAGES: expected one of ${OG_IMAGE_MODES.join(', ')}, found "${value}"`);
-    }
-    return { mode: value as OgImageMode, reason: `KB_OG_IMAGES=${value}` };
-  }
+/** @param setting KB_OG_IMAGES, already checked by src/lib/settings.ts; unset lets the tree's size decide. */
+export function ogImagePolicy(setting: OgImageMode | undefined, entryCount: number): OgImagePolicy {
+  if (setting) return { mode: setting, reason: `KB_OG_IMAGES=${setting}` };
   if (entryCount > ENTRY_CARDS_UP_TO) {
     return {
       mode: 'domains',
