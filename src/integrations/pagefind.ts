@@ -44,6 +44,8 @@ interface ReadFragments {
 
 function readFragments(partDir: string, into: ReadFragments): void {
   const dir = join(partDir, 'fragment');
+  // Pagefind writes no fragment folder for an index of no pages.
+  if (!existsSync(dir)) return;
   for (const name of readdirSync(dir)) {
     if (!name.endsWith('.pf_fragment')) continue;
     const page = readFragment(join(dir, name), readFileSync(join(dir, name)));
@@ -80,6 +82,8 @@ export const SLICE_PAGES = 500;
 /** Entry pages, in name order; former names (alias redirect pages) are not indexed. */
 function entryPages(outDir: string): string[] {
   const kb = join(outDir, 'kb');
+  // A tree with an empty knowledge/ (where every new tree starts) has no entry pages.
+  if (!existsSync(kb)) return [];
   return readdirSync(kb)
     .filter((name) => !isAliasName(name) && existsSync(join(kb, name, 'index.html')))
     .sort()
@@ -92,10 +96,10 @@ function entryPages(outDir: string): string[] {
  */
 async function indexInSlices(outDir: string, indexDir: string): Promise<{ pages: number; slices: number; chunks: number; fragments: ReadFragments }> {
   const pages = entryPages(outDir);
-  if (!pages.length) throw new Error(`No entry pages in ${join(outDir, 'kb')}: the site would have no search.`);
   const work = join(outDir, '.pagefind-slices');
   rmSync(work, { recursive: true, force: true });
-  const slices = Array.from({ length: Math.ceil(pages.length / SLICE_PAGES) }, (_, i) => pages.slice(i * SLICE_PAGES, (i + 1) * SLICE_PAGES));
+  // At least one slice: with no pages Pagefind still writes a working, empty index.
+  const slices = Array.from({ length: Math.max(1, Math.ceil(pages.length / SLICE_PAGES)) }, (_, i) => pages.slice(i * SLICE_PAGES, (i + 1) * SLICE_PAGES));
   const root = (i: number) => join(work, `pages-${i}`);
   const parts: string[] = [];
   const fragments: ReadFragments = { pages: new Map(), vocabulary: new VocabularyCounter() };

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { SiteAliasesSchema, type SiteAliases } from '../schema/siteAliases';
+import { CHROME_IDS } from '../slugs';
 import { isProblem, parseYaml } from './frontmatter';
 import { describeValue, type Problem } from './problems';
 import type { KnowledgeTree } from './types';
@@ -71,6 +72,8 @@ export function buildAliases(
         problems.push({ file, field, expected: `expected a heading id of ${entry} (${clipList(headings)})`, found: describeValue(to) });
       } else if (headings.includes(from)) {
         problems.push({ file, field, expected: 'expected a former heading id that the entry no longer uses', found: `"${from}", still a heading of ${entry}` });
+      } else if ((CHROME_IDS as readonly string[]).includes(from) || FOOTNOTE_ID.test(from)) {
+        problems.push({ file, field, expected: 'expected a former heading id that the page does not use for something else (its contents, footnotes, search)', found: `"${from}", an id every entry page has` });
       } else {
         const map = table.anchors.get(entry) ?? new Map<string, string>();
         map.set(from, to);
@@ -96,6 +99,9 @@ export function formerIdsByHeading(table: AliasTable, entry: string): Map<string
   for (const [from, to] of table.anchors.get(entry) ?? []) out.set(to, [...(out.get(to) ?? []), from]);
   return out;
 }
+
+/** Footnote ids (`fn1`, `fnref2`, `fnref2:1`), which any body with footnotes uses. */
+const FOOTNOTE_ID = /^fn(ref)?\d+(:\d+)?$/;
 
 function clipList(ids: readonly string[]): string {
   return ids.length > 6 ? `${ids.slice(0, 6).join(', ')}, …` : ids.join(', ') || 'none';

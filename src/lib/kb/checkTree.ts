@@ -1,6 +1,8 @@
 import type { Problem } from './problems';
 import { duplicateOverlayProblems, routeNameProblems } from './routeNames';
 import { topicCollisions } from './topics';
+import { outputNameProblems } from './outputNames';
+import { stepDependencyWarnings } from './stepDependencies';
 import type { KnowledgeTree } from './types';
 
 export interface CheckResult {
@@ -10,7 +12,7 @@ export interface CheckResult {
 
 /** Rules that span files: unique names and every reference between files. */
 export function checkTree(tree: KnowledgeTree, rejectedEntries: ReadonlySet<string> = new Set()): CheckResult {
-  const problems: Problem[] = [...routeNameProblems(tree), ...duplicateOverlayProblems(tree)];
+  const problems: Problem[] = [...routeNameProblems(tree), ...duplicateOverlayProblems(tree), ...outputNameProblems(tree)];
   const warnings: Problem[] = [...topicCollisions(tree.entries)];
 
   const entryFiles = new Map<string, string[]>();
@@ -57,6 +59,7 @@ export function checkTree(tree: KnowledgeTree, rejectedEntries: ReadonlySet<stri
       for (const step of Object.keys(o.data['step-overrides'])) note(step, o.file);
     }
     for (const p of tree.presets) for (const step of Object.keys(p.data.steps)) note(step, p.file);
+    warnings.push(...stepDependencyWarnings(tree.steps));
     for (const [step, files] of missing) {
       warnings.push({ file: [...files].join(', '), field: step, expected: 'names a step with no pipeline/<phase>/<step>.md; shown by name only' });
     }

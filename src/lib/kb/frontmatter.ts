@@ -1,4 +1,4 @@
-import { load as loadYaml } from 'js-yaml';
+import { CORE_SCHEMA, load as loadYaml, mergeTag } from 'js-yaml';
 import { describeValue, type Problem } from './problems';
 
 const FENCE = /^---\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/;
@@ -40,6 +40,12 @@ function expandedSize(value: unknown, limit: number): number {
   return count;
 }
 
+/**
+ * YAML 1.2's core schema plus merge keys (`<<: *common`): scaffold reads its files with a YAML
+ * 1.1 parser that merges them, so without this the merged fields would be dropped unseen.
+ */
+const SCHEMA = CORE_SCHEMA.withTags(mergeTag);
+
 export function parseYaml(text: string, file: string, lineOffset = 0): unknown | Problem {
   // js-yaml 5 throws on an empty document; an empty file is null data, reported by the caller.
   if (!text.trim()) return null;
@@ -48,7 +54,7 @@ export function parseYaml(text: string, file: string, lineOffset = 0): unknown |
     return { file, expected: `expected at most ${YAML_LIMITS.maxBytes / 1024} KB of YAML`, found: `${Math.round(bytes / 1024)} KB` };
   }
   try {
-    const value = loadYaml(text, { maxAliases: YAML_LIMITS.maxAliases, maxDepth: YAML_LIMITS.maxDepth });
+    const value = loadYaml(text, { schema: SCHEMA, maxAliases: YAML_LIMITS.maxAliases, maxDepth: YAML_LIMITS.maxDepth });
     if (expandedSize(value, YAML_LIMITS.maxValues) > YAML_LIMITS.maxValues) {
       return {
         file,

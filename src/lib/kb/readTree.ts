@@ -9,6 +9,7 @@ import { isProblem, parseYaml, splitMarkdown } from './frontmatter';
 import { describeValue, type Problem } from './problems';
 import type { KnowledgeTree } from './types';
 import { zodProblems } from './zodProblems';
+import { unknownOverlayKeys, unknownPresetKeys, unknownStepKeys } from './unknownKeys';
 
 export interface ReadResult {
   tree: KnowledgeTree;
@@ -39,7 +40,14 @@ function walk(dir: string, realRoot: string, rel: (p: string) => string, problem
   }
   if (seen.has(realDir)) return out;
   seen.add(realDir);
-  for (const name of readdirSync(dir).sort()) {
+  let names: string[];
+  try {
+    names = readdirSync(dir).sort();
+  } catch (err) {
+    problems.push({ file: `${rel(dir)}/`, expected: 'expected a folder the build can read', found: unreadable(err) });
+    return out;
+  }
+  for (const name of names) {
     const full = join(dir, name);
     const file = rel(full);
     if (name.startsWith('.')) {
@@ -78,7 +86,7 @@ function walk(dir: string, realRoot: string, rel: (p: string) => string, problem
         continue;
       }
     } catch (err) {
-      problems.push({ file, expected: 'expected a readable file', found: `an error (${(err as NodeJS.ErrnoException).code ?? 'unknown'})` });
+      problems.push({ file, expected: 'expected a readable file', found: unreadable(err) });
       continue;
     }
     if (isDir) out.push(...walk(full, realRoot, rel, problems, warnings, seen));
@@ -87,10 +95,30 @@ function walk(dir: string, realRoot: string, rel: (p: string) => string, problem
   return out;
 }
 
+/** What an error from the file system says, for a problem line: `permission denied (EACCES)`. */
+function unreadable(err: unknown): string {
+  const code = (err as NodeJS.ErrnoException).code ?? 'unknown';
+  const what: Record<string, string> = { EACCES: 'permission denied', EPERM: 'operation not permitted', ENOTDIR: 'not a folder', EISDIR: 'a folder', EIO: 'an I/O error' };
+  return `${what[code] ?? 'an error'} (${code})`;
+}
+
 /** The folders of a content tree that the site is built from. */
 const CONTENT_FOLDERS = ['knowledge', 'pipeline', 'methodology', 'project-types'];
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** What is at a path, in words for a problem line. */
+function kindOf(path: string): string {
+  try {
+    const stat = statSync(path);
+    return stat.isDirectory() ? 'a folder' : stat.isFile() ? 'a file' : 'neither a file nor a folder';
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    return code === 'ENOENT' ? 'nothing' : code === 'ENOTDIR' ? 'nothing (a part of the path is a file)' : unreadable(err);
+  }
+}
+
+const isFolder = (path: string) => kindOf(path) === 'a folder';
 
 
 /**
@@ -103,17 +131,23 @@ export function readTree(root: string): ReadResult {
   const rejectedEntries = new Set<string>();
   const rel = (p: string) => toPosix(relative(root, p));
   const realRoot = existsSync(root) ? realpathSync(root) : root;
-  const files = (dir: string) => walk(join(root, dir), realRoot, rel, problems, warnings);
+  const files = (dir: string) => (isFolder(join(root, dir)) ? walk(join(root, dir), realRoot, rel, problems, warnings) : []);
 
   /** A file's text, or undefined with a problem: too big, or bytes that are not UTF-8. */
   function readText(path: string): string | undefined {
     const file = rel(path);
-    const size = statSync(path).size;
-    if (size > MAX_FILE_BYTES) {
-      problems.push({ file, expected: `expected a file of at most ${MAX_FILE_BYTES / 1024 / 1024} MB`, found: `${(size / 1024 / 1024).toFixed(1)} MB` });
+    let bytes: Buffer;
+    try {
+      const size = statSync(path).size;
+      if (size > MAX_FILE_BYTES) {
+        problems.push({ file, expected: `expected a file of at most ${MAX_FILE_BYTES / 1024 / 1024} MB`, found: `${(size / 1024 / 1024).toFixed(1)} MB` });
+        return undefined;
+      }
+      bytes = readFileSync(path);
+    } catch (err) {
+      problems.push({ file, expected: 'expected a file the build can read', found: unreadable(err) });
       return undefined;
     }
-    const bytes = readFileSync(path);
     try {
       return utf8.decode(bytes);
     } catch {
@@ -127,7 +161,7 @@ export function readTree(root: string): ReadResult {
   }
   const tree: KnowledgeTree = {
     root,
-    hasPipeline: existsSync(join(root, 'pipeline')),
+    hasPipeline: isFolder(join(root, 'pipeline')),
     entries: [],
     domainIntros: [],
     steps: [],
@@ -136,15 +170,28 @@ export function readTree(root: string): ReadResult {
     projectTypeConfigs: [],
   };
 
-  // Only these folders are read; anything else at the top is named, not silently ignored.
-  if (existsSync(root)) {
-    for (const name of readdirSync(root).sort()) {
-      if (!CONTENT_FOLDERS.includes(name)) warnings.push({ file: name, expected: `not one of ${CONTENT_FOLDERS.map((f) => `${f}/`).join(', ')}, so not part of the site` });
-    }
+  const rootKind = kindOf(root);
+  if (rootKind !== 'a folder') {
+    problems.push({ file: './', expected: 'expected the content folder (KB_CONTENT_DIR): a folder holding knowledge/, and usually methodology/ and pipeline/', found: rootKind });
+    return { tree, problems, warnings, rejectedEntries };
   }
-
-  if (!existsSync(join(root, 'knowledge'))) {
-    problems.push({ file: 'knowledge/', expected: 'expected a knowledge/ directory in the content root', found: 'none' });
+  // Only these folders are read; anything else at the top is named, not silently ignored.
+  let top: string[] = [];
+  try {
+    top = readdirSync(root).sort();
+  } catch (err) {
+    problems.push({ file: './', expected: 'expected a folder the build can read', found: unreadable(err) });
+  }
+  for (const name of top) {
+    if (!CONTENT_FOLDERS.includes(name)) warnings.push({ file: name, expected: `not one of ${CONTENT_FOLDERS.map((f) => `${f}/`).join(', ')}, so not part of the site` });
+  }
+  for (const folder of CONTENT_FOLDERS) {
+    const kind = kindOf(join(root, folder));
+    if (kind === 'nothing' && folder === 'knowledge') {
+      problems.push({ file: 'knowledge/', expected: 'expected a knowledge/ folder in the content folder', found: 'none' });
+    } else if (kind !== 'nothing' && kind !== 'a folder') {
+      problems.push({ file: folder, expected: `expected ${folder}/ to be a folder`, found: kind });
+    }
   }
 
   function validate<S extends z.ZodType>(schema: S, data: unknown, file: string): z.output<S> | undefined {
@@ -189,7 +236,7 @@ export function readTree(root: string): ReadResult {
     }
     const domain = parts[1];
     if (basename(file) === 'README.md') {
-      tree.domainIntros.push({ domain, file, body: md.body });
+      tree.domainIntros.push({ domain, file, body: md.body, bodyLine: md.bodyLine });
       continue;
     }
     if (!md.data) {
@@ -207,7 +254,11 @@ export function readTree(root: string): ReadResult {
       problems.push({ file, field: 'name', expected: `expected "${stem}" (the file name)`, found: JSON.stringify(data.name) });
       continue;
     }
-    tree.entries.push({ name: data.name, domain, file, data, body: md.body });
+    tree.entries.push({ name: data.name, domain, file, data, body: md.body, bodyLine: md.bodyLine });
+  }
+
+  if (isFolder(join(root, 'knowledge')) && !tree.entries.length && !problems.length) {
+    warnings.push({ file: 'knowledge/', expected: 'has no entries yet, so the site has none to show; add knowledge/<domain>/<name>.md' });
   }
 
   for (const path of files('pipeline')) {
@@ -223,7 +274,10 @@ export function readTree(root: string): ReadResult {
       continue;
     }
     const data = validate(PipelineStepFrontmatterSchema(), md.data, file);
-    if (data) tree.steps.push({ name: data.name, file, data, body: md.body });
+    if (data) {
+      tree.steps.push({ name: data.name, file, data, body: md.body, bodyLine: md.bodyLine });
+      warnings.push(...unknownStepKeys(file, md.data));
+    }
   }
 
   /** Reads a YAML file that must hold a mapping; anything else is reported, never skipped. */
@@ -248,7 +302,10 @@ export function readTree(root: string): ReadResult {
     const id = basename(file).replace(/\.ya?ml$/, '');
     if (methodologyKind(record) === 'preset') {
       const data = validate(DepthPresetSchema(), record, file);
-      if (data) tree.presets.push({ id, file, data });
+      if (data) {
+        tree.presets.push({ id, file, data });
+        warnings.push(...unknownPresetKeys(file, record));
+      }
       return;
     }
     if (!('project-type' in record) && !('knowledge-overrides' in record) && !('step-overrides' in record)) {
@@ -260,7 +317,10 @@ export function readTree(root: string): ReadResult {
       return;
     }
     const data = validate(OverlaySchema(), record, file);
-    if (data) tree.overlays.push({ id, file, data });
+    if (data) {
+      tree.overlays.push({ id, file, data });
+      warnings.push(...unknownOverlayKeys(file, record));
+    }
   });
 
   readYamlFiles('project-types', (record, file) => {

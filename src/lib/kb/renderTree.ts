@@ -1,4 +1,4 @@
-import type { RenderedBody } from '../markdown/renderBody';
+import { MAX_NESTING, type RenderedBody } from '../markdown/renderBody';
 import { renderInOrder, renderJob, type RenderJob } from '../markdown/renderPool';
 import type { LinkTarget } from '../markdown/resolveRelativeLink';
 import type { Links } from '../links';
@@ -41,7 +41,7 @@ export interface RenderTreeOptions {
 interface TreeBody {
   kind: BodyKind;
   name: string;
-  item: { file: string; body: string };
+  item: { file: string; body: string; bodyLine?: number };
 }
 
 /** Every markdown body of the tree, in the order the build renders and reports them. */
@@ -74,6 +74,9 @@ function collector(options: RenderTreeOptions) {
       if (words !== undefined) entryWords.set(name, words);
       for (const reason of out.deadLinks) warnings.push({ file, expected: `${reason}; kept as plain text` });
       for (const note of out.notes) warnings.push({ file, field: 'body', expected: note });
+      if (out.tooDeep) {
+        warnings.push({ file, line: (item.bodyLine ?? 1) + out.tooDeep - 1, field: 'body', expected: `nests lists or quotes more than ${MAX_NESTING} deep; the text past that depth is shown flattened, as plain text` });
+      }
       for (const bad of out.unsafeUrls) problems.push({ file, field: 'body', ...bad });
       maps[kind].set(name, out);
       if (kind !== 'domains') files.push({ file, body: out });

@@ -11,12 +11,15 @@ export interface KnowledgeEntry {
   file: string;
   data: KnowledgeEntryFrontmatter;
   body: string;
+  /** Line of the file where the body starts, for problems found in it. */
+  bodyLine?: number;
 }
 
 export interface DomainIntro {
   domain: string;
   file: string;
   body: string;
+  bodyLine?: number;
 }
 
 export interface PipelineStep {
@@ -24,6 +27,7 @@ export interface PipelineStep {
   file: string;
   data: PipelineStepFrontmatter;
   body: string;
+  bodyLine?: number;
 }
 
 export interface OverlayDoc {

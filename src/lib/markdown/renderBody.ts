@@ -30,6 +30,8 @@ export interface RenderedBody {
   notes: string[];
   /** URLs outside the allow-list (`javascript:` …): the build fails on any of these. */
   unsafeUrls: { expected: string; found: string }[];
+  /** Line of the body (1-based) where lists or quotes first nest deeper than the parser goes. */
+  tooDeep?: number;
 }
 
 export interface RenderOptions {
@@ -47,6 +49,35 @@ md.validateLink = () => true;
 md.linkify.add('ftp:', null);
 const escape = md.utils.escapeHtml;
 type Token = ReturnType<typeof md.parse>[number];
+
+/** Lists and quotes nest this deep at most; markdown-it's own limit, against runaway recursion. */
+export const MAX_NESTING = md.options.maxNesting;
+
+// Past MAX_NESTING markdown-it drops the rest of the block without a word. Instead its lines
+// become one paragraph of plain text, list and quote markers removed, and the line is noted.
+const tokenizeBlock = md.block.tokenize.bind(md.block);
+md.block.tokenize = (state, startLine, endLine) => {
+  if (state.level < MAX_NESTING) return tokenizeBlock(state, startLine, endLine);
+  const line = state.skipEmptyLines(startLine);
+  if (line < endLine) {
+    const text = state
+      .getLines(line, endLine, state.blkIndent, false)
+      .split('\n')
+      .map((l) => l.replace(/^(?:\s*(?:>|[-*+](?=\s)|\d{1,9}[.)](?=\s)))*\s*/, ''))
+      .filter(Boolean)
+      .join('\n');
+    const open = state.push('paragraph_open', 'p', 1);
+    open.map = [line, endLine];
+    const inline = state.push('inline', '', 0);
+    inline.content = text;
+    inline.map = [line, endLine];
+    inline.children = [];
+    state.push('paragraph_close', 'p', -1);
+    const env = state.env as { tooDeep?: number };
+    env.tooDeep ??= line + 1;
+  }
+  state.line = endLine;
+};
 
 function highlight(code: string, lang: string): string {
   if (lang && hljs.getLanguage(lang)) {
@@ -176,8 +207,9 @@ function markTaskItem(inline: Token): void {
 /** Markdown body → HTML with stable heading ids, rewritten links and highlighted code. */
 export function renderBody(markdown: string, options: RenderOptions): RenderedBody {
   const result: RenderedBody = { html: '', headings: [], links: [], deadLinks: [], notes: [], unsafeUrls: [] };
-  const env: { footnotes?: { list?: unknown[] } } = {};
+  const env: { footnotes?: { list?: unknown[] }; tooDeep?: number } = {};
   const tokens = md.parse(markdown, env);
+  if (env.tooDeep) result.tooDeep = env.tooDeep;
   if (tokens[0]?.type === 'heading_open' && tokens[0].tag === 'h1') {
     result.title = inlineText(tokens[1]) || undefined;
     tokens.splice(0, 3);

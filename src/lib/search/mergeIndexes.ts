@@ -1,4 +1,4 @@
-import { copyFileSync, mkdirSync, readdirSync, renameSync, statSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { arrayItems, concat, CborError, readHead, readText, skipItem, writeArray, writeHead, writeText } from './cbor';
 import { chunkWords, contentName, ENTRY_FILE, filterPath, metaPath, readCbor, readEntry, writeCbor, writeChunks, writeEntry, type PagefindEntry } from './indexFiles';
@@ -112,6 +112,7 @@ function placeFiles(partDirs: string[], outDir: string): void {
   }
   // Fragments are named by their content: the same name in two parts is the same file.
   for (const dir of partDirs) {
+    if (!existsSync(join(dir, 'fragment'))) continue;
     for (const name of readdirSync(join(dir, 'fragment'))) renameSync(join(dir, 'fragment', name), join(outDir, 'fragment', name));
   }
 }
