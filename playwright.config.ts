@@ -25,7 +25,8 @@ export default defineConfig({
   projects: [
     { name: 'embedded', testMatch: /embedded\..*spec\.ts/, use: { baseURL: `http://127.0.0.1:${port}` } },
     { name: 'base-path', testMatch: /basePath\..*spec\.ts/, use: { baseURL: `http://127.0.0.1:${port + 2}` } },
-    ...(corpusBuilt ? [{ name: 'corpus', testIgnore: /(embedded|basePath)\..*spec\.ts/, use: { baseURL: `http://127.0.0.1:${port + 1}` } }] : []),
+    { name: 'sub-path', testMatch: /subPath\..*spec\.ts/, use: { baseURL: `http://127.0.0.1:${port + 3}` } },
+    ...(corpusBuilt ? [{ name: 'corpus', testIgnore: /(embedded|basePath|subPath)\..*spec\.ts/, use: { baseURL: `http://127.0.0.1:${port + 1}` } }] : []),
   ],
-  webServer: [preview('dist', port), preview('dist-base', port + 2, '/kb'), ...(corpusBuilt ? [preview('dist-corpus', port + 1)] : [])],
+  webServer: [preview('dist', port), preview('dist-base', port + 2, '/kb'), preview('dist-handbook', port + 3, '/handbook'), ...(corpusBuilt ? [preview('dist-corpus', port + 1)] : [])],
 });

@@ -49,6 +49,8 @@ const stages = [
   () => run('unit tests', vitest('tests/unit', 'unit')),
   () => run('build: embedded content → dist/', build, EMBEDDED, `${report}/build-embedded.log`),
   () => run('build: embedded content with BASE_PATH=/kb → dist-base/', [...build, '--outDir', 'dist-base'], { ...EMBEDDED, BASE_PATH: '/kb', SITE_URL: 'https://docs.example.com' }),
+  // A GitHub Pages project site: SITE_URL's path is the base path.
+  () => run('build: embedded content with SITE_URL=https://org.example/handbook → dist-handbook/', [...build, '--outDir', 'dist-handbook'], { ...EMBEDDED, SITE_URL: 'https://org.example/handbook' }),
   () => (existsSync(corpus) ? run('build: shared corpus → dist-corpus/', [...build, '--outDir', 'dist-corpus'], { ...EMBEDDED, KB_CONTENT_DIR: corpus, KB_ALIASES: 'tests/fixtures/corpus-aliases.yml' }) : (console.log('\n── shared corpus absent: skipping its build'), true)),
   () => run('build checks', vitest('tests/build', 'build')),
   () => run('browser tests', ['node_modules/@playwright/test/cli.js', 'test'], { PLAYWRIGHT_JSON_OUTPUT_NAME: `${report}/e2e.json` }),

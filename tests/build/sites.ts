@@ -6,6 +6,8 @@ export const SITES = {
   embedded: resolve('dist'),
   corpus: resolve('dist-corpus'),
   basePath: resolve('dist-base'),
+  /** SITE_URL=https://org.example/handbook: a GitHub Pages project site. */
+  handbook: resolve('dist-handbook'),
 };
 
 export const CORPUS_CONTENT = resolve('../shared/corpus/scaffold/content');
