@@ -3,15 +3,14 @@ import { AstroError } from 'astro/errors';
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createLinks } from '../lib/links';
-import { loadTree } from '../lib/kb/loadTree';
 import { formatProblem, KnowledgeBaseError } from '../lib/kb/problems';
 import { renderTree, renderTreeInParallel, type BodyKind } from '../lib/kb/renderTree';
 import { workersFor } from '../lib/markdown/renderPool';
 import { BodyPack, readBody } from '../lib/kb/bodyPack';
-import { buildAliases, formerIdsByHeading, readSiteAliases, type AliasTable } from '../lib/kb/aliases';
+import { formerIdsByHeading, type AliasTable } from '../lib/kb/aliases';
+import { analyseSite } from '../lib/kb/analyseSite';
 import { withFormerIds } from '../lib/markdown/renderBody';
 import { buildCards } from '../lib/og/cards';
 import { startOgImages } from '../lib/og/ogJobs';
@@ -105,47 +104,36 @@ function loadSite(slice: Slice, settings: Settings, cacheDir: string, logger: Lo
   const promise = (async () => {
     const dir = bodiesDir(join(cacheDir, 'scaffold-kb'), createHash('sha256').update(key).digest('hex').slice(0, 16));
     const pack = new BodyPack(dir);
-    let loaded;
-    let rendered;
-    let aliases;
+    let analysis;
     try {
-      try {
-        loaded = loadTree(root);
-        const renderOptions = { write: (kind: BodyKind, name: string, html: string) => pack.write(kind, name, html), releaseSources: true };
-        const workers = renderWorkers(loaded.tree);
-        rendered = workers
-          ? await renderTreeInParallel(loaded.tree, createLinks(base), { ...renderOptions, workers, projectRoot: process.cwd() })
-          : renderTree(loaded.tree, createLinks(base), renderOptions);
-        if (rendered.problems.length) throw new KnowledgeBaseError(resolve(root), rendered.problems);
-      } catch (err) {
-        if (err instanceof KnowledgeBaseError) throw knowledgeBaseFailure(err);
-        throw err;
-      }
-      const site = aliasesFile ? readSiteAliases(aliasesFile) : undefined;
-      if (Array.isArray(site)) throw knowledgeBaseFailure(new KnowledgeBaseError(aliasesFile!, site));
-      const headings = rendered.entries;
-      aliases = buildAliases(loaded.tree, site, (name) => headings.get(name)?.headings.map((h) => h.slug));
-      if (aliases.problems.length) throw knowledgeBaseFailure(new KnowledgeBaseError(root, aliases.problems));
+      const renderOptions = { write: (kind: BodyKind, name: string, html: string) => pack.write(kind, name, html), releaseSources: true };
+      analysis = await analyseSite({ root, basePath: base, aliasesFile }, (tree, links) => {
+        const workers = renderWorkers(tree);
+        return workers ? renderTreeInParallel(tree, links, { ...renderOptions, workers, projectRoot: process.cwd() }) : renderTree(tree, links, renderOptions);
+      });
       // Former heading ids are known only once every body is rendered; the few entries with
       // anchor aliases are written again with them.
-      for (const name of rendered.entries.keys()) {
-        const formerIds = formerIdsByHeading(aliases.table, name);
+      for (const name of analysis.rendered.entries.keys()) {
+        const formerIds = formerIdsByHeading(analysis.aliases, name);
         if (formerIds.size) pack.write('entries', name, withFormerIds(readBody(pack.span('entries', name)!), formerIds));
       }
+    } catch (err) {
+      if (err instanceof KnowledgeBaseError) throw knowledgeBaseFailure(err);
+      throw err;
     } finally {
       pack.close();
     }
-    recordAliasNames(aliases.table.entries.keys());
-    const warnings = [...loaded.warnings, ...rendered.warnings];
+    const { tree, rendered, warnings, aliases } = analysis;
+    recordAliasNames(aliases.entries.keys());
     if (warnings.length) logger.warn(`${warnings.length} warning(s) in ${root}:\n${warnings.map(formatProblem).join('\n')}`);
-    const titles = new Map(loaded.tree.entries.map((e) => [e.name, entryTitle({ name: e.name, frontmatterTitle: (e.data as Record<string, unknown>).title, heading: rendered.entries.get(e.name)?.title })]));
-    const methodology = buildMethodology(loaded.tree, indexSteps(loaded.tree.steps));
-    const og = ogImagePolicy(settings.ogImages, loaded.tree.entries.length);
+    const titles = new Map(tree.entries.map((e) => [e.name, entryTitle({ name: e.name, frontmatterTitle: (e.data as Record<string, unknown>).title, heading: rendered.entries.get(e.name)?.title })]));
+    const methodology = buildMethodology(tree, indexSteps(tree.steps));
+    const og = ogImagePolicy(settings.ogImages, tree.entries.length);
     logger.info(`link-preview images: ${og.reason}`);
     const cards = buildCards(
       {
-        entries: loaded.tree.entries.map((e) => ({ name: e.name, title: titles.get(e.name)!, description: e.data.description, domain: e.domain })),
-        domains: [...new Set(loaded.tree.entries.map((e) => e.domain))].map((d) => ({ id: d, title: domainTitle(d) })),
+        entries: tree.entries.map((e) => ({ name: e.name, title: titles.get(e.name)!, description: e.data.description, domain: e.domain })),
+        domains: [...new Set(tree.entries.map((e) => e.domain))].map((d) => ({ id: d, title: domainTitle(d) })),
         projectTypes: methodology.projectTypes.map((t) => ({ id: t.id, title: titleFromName(t.id), description: t.description, entryCount: t.entries.length })),
       },
       og.mode,
@@ -153,11 +141,11 @@ function loadSite(slice: Slice, settings: Settings, cacheDir: string, logger: Lo
     // Drawn on the second core while pages are generated; the og-images integration waits for them.
     startOgImages(cards, join(cacheDir, 'scaffold-kb', 'og'), process.cwd());
     return {
-      tree: loaded.tree,
+      tree: tree,
       ogMode: og.mode,
       titles,
       words: rendered.entryWords,
-      aliases: aliases.table,
+      aliases,
       entries: bodyRefs(pack, 'entries', rendered.entries),
       steps: bodyRefs(pack, 'steps', rendered.steps),
       domainIntros: bodyRefs(pack, 'domains', rendered.domainIntros),

@@ -85,17 +85,17 @@ describe('URLs from content', () => {
     expect(out.html).toContain('<p>vbscript:msgbox(4)</p>');
     // markdown-it percent-encodes the decoded tab, which makes it a relative path, not a
     // scheme: it is judged as a link to a file, and there is no such page.
-    expect(out.deadLinks).toEqual([expect.stringContaining('java%09script:alert(2)')]);
+    expect(out.deadLinks.map((d) => d.reason)).toEqual([expect.stringContaining('java%09script:alert(2)')]);
     expect(out.html).toContain('<a href="https://example.org/linkified">');
     expect(out.html).not.toContain('href="ftp:');
   });
 
-  it('should turn body URL problems into build problems naming the file', () => {
+  it('should turn body URL problems into build problems naming the file, line and column', () => {
     const root = goodTree({ 'knowledge/core/alpha.md': entry('alpha', '', '## A\n\n[x](JAVASCRIPT:void(0))\n') });
     const { tree } = loadTree(root);
     const rendered = renderTree(tree, createLinks(''));
     expect(rendered.problems).toEqual([
-      { file: 'knowledge/core/alpha.md', field: 'body', expected: 'expected an http, https or mailto URL, a relative path or a #anchor', found: 'a link to "JAVASCRIPT:void(0)"' },
+      { file: 'knowledge/core/alpha.md', line: 9, column: 5, field: 'body', expected: 'expected an http, https or mailto URL, a relative path or a #anchor', found: 'a link to "JAVASCRIPT:void(0)"' },
     ]);
   });
 

@@ -43,7 +43,7 @@ describe('rendering entry bodies', () => {
     const out = await render('Read [the guide](../../docs/guide.md) now.');
     expect(out.html).toContain('Read the guide now.');
     expect(out.html).not.toContain('.md');
-    expect(out.deadLinks[0]).toContain('../../docs/guide.md');
+    expect(out.deadLinks[0].reason).toContain('../../docs/guide.md');
   });
 
   it('should render task lists as text and footnotes as links within the page', async () => {

@@ -15,6 +15,7 @@ export function loadTree(root: string): LoadedTree {
   const read = readTree(abs);
   const checked = checkTree(read.tree, read.rejectedEntries);
   const problems = [...read.problems, ...checked.problems];
-  if (problems.length) throw new KnowledgeBaseError(abs, problems);
-  return { tree: read.tree, warnings: [...read.warnings, ...checked.warnings] };
+  const warnings = [...read.warnings, ...checked.warnings];
+  if (problems.length) throw new KnowledgeBaseError(abs, problems, warnings);
+  return { tree: read.tree, warnings };
 }

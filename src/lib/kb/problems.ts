@@ -6,14 +6,16 @@
 export interface Problem {
   /** Path relative to the content root, e.g. `knowledge/core/api-design.md`. */
   file: string;
+  /** 1-based, in the file. */
   line?: number;
+  column?: number;
   field?: string;
   found?: string;
   expected: string;
 }
 
 export function formatProblem(p: Problem): string {
-  const where = p.line ? `${p.file}:${p.line}` : p.file;
+  const where = p.line ? `${p.file}:${p.line}${p.column ? `:${p.column}` : ''}` : p.file;
   const field = p.field ? ` **${p.field}**:` : '';
   const found = p.found !== undefined ? `; found ${p.found}` : '';
   return `- ${where} —${field} ${p.expected}${found}`;
@@ -36,7 +38,9 @@ function clip(s: string, max = 80): string {
 
 export class KnowledgeBaseError extends Error {
   readonly problems: Problem[];
-  constructor(root: string, problems: Problem[]) {
+  /** Warnings found before the problems stopped the check; `npm run check` prints them too. */
+  readonly warnings: Problem[];
+  constructor(root: string, problems: Problem[], warnings: Problem[] = []) {
     const count = problems.length === 1 ? '1 problem' : `${problems.length} problems`;
     super(
       `The knowledge base at ${root} has ${count}:\n${problems.map(formatProblem).join('\n')}\n` +
@@ -44,5 +48,6 @@ export class KnowledgeBaseError extends Error {
     );
     this.name = 'KnowledgeBaseError';
     this.problems = problems;
+    this.warnings = warnings;
   }
 }

@@ -1,4 +1,4 @@
-import { MAX_NESTING, type RenderedBody } from '../markdown/renderBody';
+import { MAX_NESTING, type BodyPosition, type RenderedBody } from '../markdown/renderBody';
 import { renderInOrder, renderJob, type RenderJob } from '../markdown/renderPool';
 import type { LinkTarget } from '../markdown/resolveRelativeLink';
 import type { Links } from '../links';
@@ -62,7 +62,7 @@ function collector(options: RenderTreeOptions) {
   const problems: Problem[] = [];
   const maps: Record<BodyKind, Map<string, RenderedBody>> = { entries: new Map(), domains: new Map(), steps: new Map() };
   const entryWords = new Map<string, number>();
-  const files: { file: string; body: RenderedBody }[] = [];
+  const files: { file: string; bodyLine: number; body: RenderedBody }[] = [];
   return {
     add({ kind, name, item }: TreeBody, out: RenderedBody, words: number | undefined) {
       const { file } = item;
@@ -72,22 +72,24 @@ function collector(options: RenderTreeOptions) {
         out.html = '';
       }
       if (words !== undefined) entryWords.set(name, words);
-      for (const reason of out.deadLinks) warnings.push({ file, expected: `${reason}; kept as plain text` });
-      for (const note of out.notes) warnings.push({ file, field: 'body', expected: note });
+      // Positions in the body become positions in the file, after its frontmatter.
+      const at = (p: BodyPosition) => ({ line: (item.bodyLine ?? 1) + p.line - 1, column: p.column });
+      for (const dead of out.deadLinks) warnings.push({ file, ...at(dead), expected: `${dead.reason}; kept as plain text` });
+      for (const note of out.notes) warnings.push({ file, ...at(note), field: 'body', expected: note.text });
       if (out.tooDeep) {
         warnings.push({ file, line: (item.bodyLine ?? 1) + out.tooDeep - 1, field: 'body', expected: `nests lists or quotes more than ${MAX_NESTING} deep; the text past that depth is shown flattened, as plain text` });
       }
-      for (const bad of out.unsafeUrls) problems.push({ file, field: 'body', ...bad });
+      for (const bad of out.unsafeUrls) problems.push({ file, field: 'body', ...at(bad), expected: bad.expected, found: bad.found });
       maps[kind].set(name, out);
-      if (kind !== 'domains') files.push({ file, body: out });
+      if (kind !== 'domains') files.push({ file, bodyLine: item.bodyLine ?? 1, body: out });
     },
     finish(): RenderedTree {
       const headingsOf = (kind: LinkTarget['kind'], name: string) =>
         (kind === 'entry' ? maps.entries : kind === 'step' ? maps.steps : maps.domains).get(name)?.headings.map((h) => h.slug) ?? [];
-      for (const { file, body } of files) {
+      for (const { file, bodyLine, body } of files) {
         for (const link of body.links) {
           if (link.anchor && !headingsOf(link.target.kind, link.target.name).includes(link.anchor)) {
-            warnings.push({ file, expected: `links to #${link.anchor} on ${link.target.url}, which has no such heading` });
+            warnings.push({ file, line: bodyLine + link.line - 1, column: link.column, expected: `links to #${link.anchor} on ${link.target.url}, which has no such heading` });
           }
         }
       }

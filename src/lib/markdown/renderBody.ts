@@ -12,7 +12,13 @@ export interface TocHeading {
   text: string;
 }
 
-export interface OutgoingLink {
+/** Where something is written in a body: 1-based line and column of the body text. */
+export interface BodyPosition {
+  line: number;
+  column: number;
+}
+
+export interface OutgoingLink extends BodyPosition {
   target: LinkTarget;
   anchor?: string;
 }
@@ -25,11 +31,11 @@ export interface RenderedBody {
   title?: string;
   links: OutgoingLink[];
   /** Links that pointed at files which are not pages; their text is kept, the link dropped. */
-  deadLinks: string[];
+  deadLinks: (BodyPosition & { reason: string })[];
   /** Other changes the reader should know about (an outside image shown as a link). */
-  notes: string[];
+  notes: (BodyPosition & { text: string })[];
   /** URLs outside the allow-list (`javascript:` …): the build fails on any of these. */
-  unsafeUrls: { expected: string; found: string }[];
+  unsafeUrls: (BodyPosition & { expected: string; found: string })[];
   /** Line of the body (1-based) where lists or quotes first nest deeper than the parser goes. */
   tooDeep?: number;
 }
@@ -133,7 +139,26 @@ function inlineText(token: Token | undefined): string {
     .trim();
 }
 
-function rewriteLinks(inline: Token, options: RenderOptions, result: RenderedBody): void {
+/**
+ * Where `url` is written in the lines of an inline block (markdown-it keeps only the block's
+ * lines), else the block's first line: enough for an editor to put a problem on its line.
+ */
+function positionIn(lines: readonly string[], inline: Token, url: string): BodyPosition {
+  const [start, end] = inline.map ?? [0, 1];
+  let decoded = url;
+  try {
+    decoded = decodeURI(url);
+  } catch {
+    // A malformed escape is searched as written.
+  }
+  for (let i = start; i < end; i++) {
+    const at = [url, decoded].map((u) => (u ? (lines[i] ?? '').indexOf(u) : -1)).find((n) => n >= 0);
+    if (at !== undefined) return { line: i + 1, column: at + 1 };
+  }
+  return { line: start + 1, column: 1 };
+}
+
+function rewriteLinks(inline: Token, options: RenderOptions, result: RenderedBody, lines: readonly string[]): void {
   const children = inline.children ?? [];
   const kept: Token[] = [];
   const dropped: boolean[] = [];
@@ -141,12 +166,12 @@ function rewriteLinks(inline: Token, options: RenderOptions, result: RenderedBod
     if (child.type === 'image') {
       const src = String(child.attrGet('src') ?? '');
       if (unsafeUrlReason(src)) {
-        result.unsafeUrls.push({ expected: SAFE_URL_EXPECTATION, found: `an image with src ${JSON.stringify(src)}` });
+        result.unsafeUrls.push({ expected: SAFE_URL_EXPECTATION, found: `an image with src ${JSON.stringify(src)}`, ...positionIn(lines, inline, src) });
         continue;
       }
       if (isOtherOrigin(src)) {
         // The CSP loads images from the site only; a link keeps the picture one click away.
-        result.notes.push(`shows an image from another origin (${src}), which the site's Content-Security-Policy blocks; shown as a link`);
+        result.notes.push({ text: `shows an image from another origin (${src}), which the site's Content-Security-Policy blocks; shown as a link`, ...positionIn(lines, inline, src) });
         kept.push(...imageAsLink(child, src));
         continue;
       }
@@ -154,16 +179,16 @@ function rewriteLinks(inline: Token, options: RenderOptions, result: RenderedBod
     if (child.type === 'link_open') {
       const href = String(child.attrGet('href') ?? '');
       if (unsafeUrlReason(href)) {
-        result.unsafeUrls.push({ expected: SAFE_URL_EXPECTATION, found: `a link to ${JSON.stringify(href)}` });
+        result.unsafeUrls.push({ expected: SAFE_URL_EXPECTATION, found: `a link to ${JSON.stringify(href)}`, ...positionIn(lines, inline, href) });
         dropped.push(true);
         continue;
       }
-      const res = resolveRelativeLink(options.file, String(child.attrGet('href') ?? ''), options.targets);
+      const res = resolveRelativeLink(options.file, href, options.targets);
       if (res.action === 'rewrite') {
         child.attrSet('href', res.url);
-        result.links.push({ target: res.target, anchor: res.anchor });
+        result.links.push({ target: res.target, anchor: res.anchor, ...positionIn(lines, inline, href) });
       } else if (res.action === 'unlink') {
-        result.deadLinks.push(res.reason);
+        result.deadLinks.push({ reason: res.reason, ...positionIn(lines, inline, href) });
         dropped.push(true);
         continue;
       }
@@ -217,10 +242,11 @@ export function renderBody(markdown: string, options: RenderOptions): RenderedBo
   // Footnotes take `fn1`, `fnref1`, …: a heading must not take them too.
   const slug = createHeadingSlugger(footnoteIds(env.footnotes?.list?.length ?? 0));
   let tables = 0;
+  let lines: string[] | undefined;
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
     if (t.type === 'inline') {
-      rewriteLinks(t, options, result);
+      rewriteLinks(t, options, result, (lines ??= markdown.split('\n')));
       if (tokens[i - 2]?.type === 'list_item_open') markTaskItem(t);
     }
     else if (t.type === 'th_open' || t.type === 'td_open') alignToClass(t);
