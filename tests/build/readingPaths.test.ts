@@ -60,6 +60,20 @@ function checkSite(dist: string, readTree: () => KnowledgeTree) {
     }
   });
 
+  it('should say on every landing when the tree carries only the types\' own knowledge (no step names base knowledge)', () => {
+    const typesOnly = tree.steps.every((s) => s.data['knowledge-base'].length === 0);
+    for (const type of expected.keys()) {
+      const html = readFileSync(join(dist, 'types', type, 'index.html'), 'utf8');
+      const note = /<p id="types-only">([\s\S]*?)<\/p>/.exec(html)?.[1].replace(/<[^>]+>/g, '').replace(/\s+/g, ' ');
+      if (!typesOnly) expect(note, type).toBeUndefined();
+      else {
+        expect(note, `${type}: the note on the reading path`).toBeDefined();
+        expect(note).toContain("carries only the project types' own knowledge");
+        expect(note).toContain(`only the entries the ${type} overlay adds`);
+      }
+    }
+  });
+
   it('should give step blocks unique, stable ids', () => {
     for (const type of expectedOf().keys()) {
       const html = readFileSync(join(dist, 'types', type, 'index.html'), 'utf8');
