@@ -243,6 +243,12 @@ describe('the embedded overlays and configuration references', () => {
       'domain-modeling': { outputs: ['docs/domain-models/'], reads: ['coding-standards', 'innovate-user-stories'] },
       adrs: { outputs: ['docs/adrs/'], reads: ['create-prd', 'domain-modeling'] },
       'system-architecture': { outputs: ['docs/system-architecture.md'], reads: ['create-prd', 'domain-modeling', 'adrs'] },
+      'review-prd': { outputs: ['docs/reviews/pre-review-prd.md', ...review('prd').slice(1)] },
+      'review-user-stories': {
+        outputs: ['docs/reviews/pre-review-user-stories.md', 'docs/reviews/user-stories/requirements-index.md', 'docs/reviews/user-stories/coverage.json', ...review('user-stories').slice(1)],
+      },
+      'review-domain-modeling': { outputs: review('domain-modeling') },
+      'review-adrs': { outputs: review('adrs') },
       'review-architecture': { outputs: review('architecture'), reads: ['domain-modeling'] },
       'database-schema': { outputs: ['docs/database-schema.md'], reads: ['domain-modeling', 'system-architecture', 'adrs'] },
       'ux-spec': { outputs: ['docs/ux-spec.md'], reads: ['api-contracts', 'design-system'] },
