@@ -2,12 +2,10 @@ import type { Loader, LoaderContext } from 'astro/loaders';
 import { AstroError } from 'astro/errors';
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, rmSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { formatProblem, KnowledgeBaseError } from '../lib/kb/problems';
-import { renderTree, renderTreeInParallel, type BodyKind } from '../lib/kb/renderTree';
-import { workersFor } from '../lib/markdown/renderPool';
+import { renderTreeOnCores, type BodyKind } from '../lib/kb/renderTree';
 import { BodyPack, readBody } from '../lib/kb/bodyPack';
 import { formerIdsByHeading, type AliasTable } from '../lib/kb/aliases';
 import { analyseSite } from '../lib/kb/analyseSite';
@@ -77,13 +75,6 @@ function bodiesDir(parent: string, key: string): string {
   return join(parent, `${key}-${process.pid}`);
 }
 
-/** Worker threads to render the tree with, besides this one (src/lib/markdown/renderPool.ts). */
-function renderWorkers(tree: KnowledgeTree): number {
-  let chars = 0;
-  for (const list of [tree.entries, tree.steps, tree.domainIntros]) for (const item of list) chars += item.body.length;
-  return workersFor(chars, availableParallelism());
-}
-
 function knowledgeBaseFailure(err: KnowledgeBaseError): AstroError {
   const error = new AstroError(err.message.split('\n')[0], err.problems.map(formatProblem).join('\n') + '\nFix each file named above and build again.');
   // The problem is in the content, not in our code: a stack trace would only send the
@@ -107,10 +98,7 @@ function loadSite(slice: Slice, settings: Settings, cacheDir: string, logger: Lo
     let analysis;
     try {
       const renderOptions = { write: (kind: BodyKind, name: string, html: string) => pack.write(kind, name, html), releaseSources: true };
-      analysis = await analyseSite({ root, basePath: base, aliasesFile }, (tree, links) => {
-        const workers = renderWorkers(tree);
-        return workers ? renderTreeInParallel(tree, links, { ...renderOptions, workers, projectRoot: process.cwd() }) : renderTree(tree, links, renderOptions);
-      });
+      analysis = await analyseSite({ root, basePath: base, aliasesFile }, (tree, links) => renderTreeOnCores(tree, links, { ...renderOptions, projectRoot: process.cwd() }));
       // Former heading ids are known only once every body is rendered; the few entries with
       // anchor aliases are written again with them.
       for (const name of analysis.rendered.entries.keys()) {

@@ -42,8 +42,10 @@ const listed = (html: string, id: string) => {
 // The tree is read when a test runs, not while tests are collected: a skipped suite is still
 // collected, and on a fresh clone the corpus is not there to read.
 function checkSite(dist: string, readTree: () => KnowledgeTree) {
+  let tree: KnowledgeTree | undefined;
   let cached: Map<string, Set<string>> | undefined;
-  const expectedOf = () => (cached ??= expectedEntries(readTree()));
+  const treeOf = () => (tree ??= readTree());
+  const expectedOf = () => (cached ??= expectedEntries(treeOf()));
 
   it('should list, on every landing, each distinct entry the type gets exactly once', () => {
     const expected = expectedOf();
@@ -61,8 +63,8 @@ function checkSite(dist: string, readTree: () => KnowledgeTree) {
   });
 
   it('should say on every landing when the tree carries only the types\' own knowledge (no step names base knowledge)', () => {
-    const typesOnly = tree.steps.every((s) => s.data['knowledge-base'].length === 0);
-    for (const type of expected.keys()) {
+    const typesOnly = treeOf().steps.every((s) => s.data['knowledge-base'].length === 0);
+    for (const type of expectedOf().keys()) {
       const html = readFileSync(join(dist, 'types', type, 'index.html'), 'utf8');
       const note = /<p id="types-only">([\s\S]*?)<\/p>/.exec(html)?.[1].replace(/<[^>]+>/g, '').replace(/\s+/g, ' ');
       if (!typesOnly) expect(note, type).toBeUndefined();

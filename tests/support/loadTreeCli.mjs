@@ -1,19 +1,7 @@
 // Loads a content tree as the build does and prints its problem list, in a process of its own:
 // a test runs it as an unprivileged user, since root reads files whatever their permissions.
 // `node tests/support/loadTreeCli.mjs <content-dir>`; exit 1 when the tree has problems.
-import { registerHooks } from 'node:module';
-
-// The sources import each other without extensions, as the bundler allows (`./problems`).
-registerHooks({
-  resolve(specifier, context, nextResolve) {
-    try {
-      return nextResolve(specifier, context);
-    } catch (err) {
-      if (/^\.\.?\//.test(specifier) && !/\.[cm]?[jt]s$/.test(specifier)) return nextResolve(`${specifier}.ts`, context);
-      throw err;
-    }
-  },
-});
+import '../../src/node/registerTsResolve.mjs';
 
 const { loadTree } = await import('../../src/lib/kb/loadTree.ts');
 const { KnowledgeBaseError } = await import('../../src/lib/kb/problems.ts');

@@ -1,5 +1,6 @@
 import { MAX_NESTING, type BodyPosition, type RenderedBody } from '../markdown/renderBody';
-import { renderInOrder, renderJob, type RenderJob } from '../markdown/renderPool';
+import { availableParallelism } from 'node:os';
+import { renderInOrder, renderJob, workersFor, type RenderJob } from '../markdown/renderPool';
 import type { LinkTarget } from '../markdown/resolveRelativeLink';
 import type { Links } from '../links';
 import type { Problem } from './problems';
@@ -36,6 +37,8 @@ export interface RenderTreeOptions {
   write?: (kind: BodyKind, name: string, html: string) => void;
   /** Drops each markdown source from the tree once rendered (the tree is not read again). */
   releaseSources?: boolean;
+  /** Problems and headings only: code is not highlighted (`npm run check`). */
+  plain?: boolean;
 }
 
 interface TreeBody {
@@ -54,7 +57,7 @@ function treeBodies(tree: KnowledgeTree): TreeBody[] {
 }
 
 /** Entries get a word count for their reading time; steps and domain intros do not. */
-const jobOf = (b: TreeBody): RenderJob => ({ file: b.item.file, markdown: b.item.body, countWords: b.kind === 'entries' });
+const jobOf = (b: TreeBody, plain?: boolean): RenderJob => ({ file: b.item.file, markdown: b.item.body, countWords: b.kind === 'entries', plain });
 
 /** Takes rendered bodies in tree order; `finish` checks anchors once every body is in. */
 function collector(options: RenderTreeOptions) {
@@ -108,7 +111,7 @@ export function renderTree(tree: KnowledgeTree, links: Links, options: RenderTre
   const targets = linkTargets(tree, links);
   const out = collector(options);
   for (const b of treeBodies(tree)) {
-    const { body, words } = renderJob(jobOf(b), targets);
+    const { body, words } = renderJob(jobOf(b, options.plain), targets);
     out.add(b, body, words);
   }
   return out.finish();
@@ -127,7 +130,15 @@ export async function renderTreeInParallel(
   const targets = linkTargets(tree, links);
   const out = collector(options);
   const bodies = treeBodies(tree);
-  const jobs = bodies.map(jobOf);
+  const jobs = bodies.map((b) => jobOf(b, options.plain));
   await renderInOrder(jobs, targets, options, (i, r) => out.add(bodies[i], r.body, r.words));
   return out.finish();
+}
+
+/** Renders on worker threads too when the tree has enough markdown to pay for them (renderPool.ts). */
+export function renderTreeOnCores(tree: KnowledgeTree, links: Links, options: RenderTreeOptions & { projectRoot: string }): RenderedTree | Promise<RenderedTree> {
+  let chars = 0;
+  for (const list of [tree.entries, tree.steps, tree.domainIntros]) for (const item of list) chars += item.body.length;
+  const workers = workersFor(chars, availableParallelism());
+  return workers ? renderTreeInParallel(tree, links, { ...options, workers }) : renderTree(tree, links, options);
 }

@@ -82,6 +82,10 @@ export function fieldPosition(text: string, field: string | undefined): Position
   const offsets = yamlOffsets(text);
   if (!offsets.size) return undefined;
   const parts = field ? field.split('.') : [];
+  // A field named by its last part alone (a step name) is found wherever it is a key.
+  if (parts.length === 1 && !offsets.has(parts[0])) {
+    for (const [path, offset] of offsets) if (path.endsWith(`.${parts[0]}`) && offset >= 0) return positionAt(text, offset);
+  }
   for (let n = parts.length; n > 0; n--) {
     const offset = offsets.get(parts.slice(0, n).join('.'));
     if (offset !== undefined && offset >= 0) return positionAt(text, offset);

@@ -43,6 +43,8 @@ export interface RenderedBody {
 export interface RenderOptions {
   file: string;
   targets: ReadonlyMap<string, LinkTarget>;
+  /** Problems, headings and links only, no HTML: for checks (highlighting is most of a render). */
+  plain?: boolean;
 }
 
 // markdown-it, not remark: on the 4 MB upstream tree it parses several times faster, and the
@@ -270,7 +272,7 @@ export function renderBody(markdown: string, options: RenderOptions): RenderedBo
       t.meta = { label: `Table ${++tables}: ${header.join(' ').slice(0, 60)}` };
     }
   }
-  result.html = md.renderer.render(tokens, md.options, env);
+  result.html = options.plain ? '' : md.renderer.render(tokens, md.options, env);
   return result;
 }
 

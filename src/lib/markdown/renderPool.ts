@@ -8,6 +8,7 @@ export interface RenderJob {
   file: string;
   markdown: string;
   countWords: boolean;
+  plain?: boolean;
 }
 
 export interface RenderResult {
@@ -34,7 +35,7 @@ const BATCH = 8;
 
 /** One job, on whichever thread runs it (renderWorker.mjs calls this too). */
 export const renderJob = (job: RenderJob, targets: ReadonlyMap<string, LinkTarget>): RenderResult => ({
-  body: renderBody(job.markdown, { file: job.file, targets }),
+  body: renderBody(job.markdown, { file: job.file, targets, plain: job.plain }),
   words: job.countWords ? countWords(job.markdown) : undefined,
 });
 

@@ -1,0 +1,57 @@
+#!/usr/bin/env node
+// `npm run check [-- <content-dir>] [--format=text|json|github]`: every check the build makes
+// of a tree (settings, schemas, references, links and anchors, aliases and URL rules), without
+// building pages. Exit 1 on problems, 0 otherwise; warnings are printed either way.
+import '../src/node/registerTsResolve.mjs';
+import { existsSync, statSync } from 'node:fs';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import { parseArgs } from 'node:util';
+
+const { parseSettings, SettingsError } = await import('../src/lib/settings.ts');
+const { analyseSite } = await import('../src/lib/kb/analyseSite.ts');
+const { renderTreeOnCores } = await import('../src/lib/kb/renderTree.ts');
+const { KnowledgeBaseError } = await import('../src/lib/kb/problems.ts');
+const { report, REPORT_FORMATS } = await import('../src/lib/kb/problemReport.ts');
+
+const { values, positionals } = parseArgs({ options: { format: { type: 'string', default: 'text' } }, allowPositionals: true });
+const format = values.format;
+if (!REPORT_FORMATS.includes(format) || positionals.length > 1) {
+  console.error(`usage: npm run check -- [content-dir] [--format=${REPORT_FORMATS.join('|')}]`);
+  process.exit(2);
+}
+
+/** The repository a path is in (the nearest folder with .git), so CI annotations name repository paths. */
+function repositoryOf(path) {
+  for (let dir = path; ; dir = dirname(dir)) {
+    if (existsSync(join(dir, '.git'))) return dir;
+    if (dirname(dir) === dir) return undefined;
+  }
+}
+
+const env = positionals[0] ? { ...process.env, KB_CONTENT_DIR: positionals[0] } : process.env;
+let result;
+let root = resolve(env.KB_CONTENT_DIR || 'content');
+try {
+  const settings = parseSettings(env, process.cwd());
+  root = settings.contentDir;
+  const analysis = await analyseSite({ root, basePath: settings.basePath, aliasesFile: settings.aliasesFile }, (tree, links) =>
+    renderTreeOnCores(tree, links, { releaseSources: true, plain: true, projectRoot: process.cwd() }),
+  );
+  result = { problems: [], warnings: analysis.warnings };
+} catch (err) {
+  if (err instanceof SettingsError) {
+    if (format === 'text') {
+      console.log(err.message);
+      process.exit(1);
+    }
+    result = { problems: err.problems, warnings: [] };
+  }
+  else if (err instanceof KnowledgeBaseError) result = { problems: err.problems, warnings: err.warnings };
+  else throw err;
+}
+
+const folder = existsSync(root) && statSync(root).isDirectory() ? root : dirname(root);
+const repo = repositoryOf(folder) ?? process.cwd();
+const pathOf = (file) => (file === 'environment' ? file : relative(repo, resolve(root, file)).split(sep).join('/'));
+process.stdout.write(report(format, { root, ...result, pathOf }));
+process.exit(result.problems.length ? 1 : 0);
