@@ -16,9 +16,9 @@ describe('building a tree with problems', () => {
     const { status, text } = buildTree(root);
     expect(status).not.toBe(0);
     expect(text).toContain('has 3 problems');
-    expect(text).toContain('knowledge/core/alpha.md — description: expected a non-empty string; found an empty string');
-    expect(text).toContain('knowledge/core/beta.md — name: expected "beta" (the file name); found "gamma"');
-    expect(text).toContain('methodology/web-app-overlay.yml — knowledge-overrides.tdd.append.0: expected the name of a knowledge entry; found "nowhere"');
+    expect(text).toContain('knowledge/core/alpha.md:3:1 — description: expected a non-empty string; found an empty string');
+    expect(text).toContain('knowledge/core/beta.md:2:1 — name: expected "beta" (the file name); found "gamma"');
+    expect(text).toContain('methodology/web-app-overlay.yml:6:14 — knowledge-overrides.tdd.append.0: expected the name of a knowledge entry; found "nowhere"');
   }, 120_000);
 
   it('should fail hostile content of every kind with one message each, and no stack trace', () => {
@@ -40,17 +40,17 @@ describe('building a tree with problems', () => {
     const { status, text } = buildTree(root);
     expect(status).not.toBe(0);
     const expected = [
-      'knowledge/core/alpha.md — last-reviewed: expected a real calendar date as YYYY-MM-DD; found "2024-13-45"',
-      'knowledge/core/alpha.md — sources.0.url: expected an http, https or mailto URL, a relative path or a #anchor; found "&#106;avascript:alert(1)"',
+      'knowledge/core/alpha.md:5:1 — last-reviewed: expected a real calendar date as YYYY-MM-DD; found "2024-13-45"',
+      'knowledge/core/alpha.md:7:5 — sources.0.url: expected an http, https or mailto URL, a relative path or a #anchor; found "&#106;avascript:alert(1)"',
       'knowledge/core/delta.md — expected YAML of at most 100,000 values once aliases (*name) are expanded; found more (aliases that expand exponentially)',
       'knowledge/core/latin1.md:7 — expected UTF-8 text; found bytes that are not UTF-8 (saved in another encoding?)',
       'knowledge/core/loop.md — expected a file or a link to a file inside the content tree; found a symbolic link loop',
       'knowledge/core/secret.md — expected a file or a link to a file inside the content tree; found a symbolic link to a place outside it',
       'knowledge/My Domain #1/ — folder name: expected a name of letters, digits, "-", "_" or "." starting with a letter or digit (it becomes the URL /domains/<folder>/); found "My Domain #1"',
-      'methodology/slash-overlay.yml — project-type: expected a name of letters, digits, "-", "_" or "." starting with a letter or digit (it becomes the URL /types/<project-type>/); found "a/b"',
-      'methodology/slash-overlay.yml — knowledge-overrides.x/y: expected a name of letters, digits, "-", "_" or "." starting with a letter or digit (it becomes the URL /steps/<step>/); found "x/y"',
-      'methodology/web-app-copy.yml — project-type: expected one overlay per project type; also used by methodology/web-app-overlay.yml; found "web-app"',
-      'methodology/web-app-overlay.yml — project-type: expected one overlay per project type; also used by methodology/web-app-copy.yml; found "web-app"',
+      'methodology/slash-overlay.yml:3:1 — project-type: expected a name of letters, digits, "-", "_" or "." starting with a letter or digit (it becomes the URL /types/<project-type>/); found "a/b"',
+      'methodology/slash-overlay.yml:5:3 — knowledge-overrides.x/y: expected a name of letters, digits, "-", "_" or "." starting with a letter or digit (it becomes the URL /steps/<step>/); found "x/y"',
+      'methodology/web-app-copy.yml:3:1 — project-type: expected one overlay per project type; also used by methodology/web-app-overlay.yml; found "web-app"',
+      'methodology/web-app-overlay.yml:3:1 — project-type: expected one overlay per project type; also used by methodology/web-app-copy.yml; found "web-app"',
     ];
     for (const line of expected) expect(text).toContain(line);
     expect(text).toContain(`has ${expected.length} problems`);
@@ -62,8 +62,8 @@ describe('building a tree with problems', () => {
     const { status, text } = buildTree(root);
     expect(status).not.toBe(0);
     expect(text).toContain('has 2 problems');
-    expect(text).toContain('knowledge/ml/gamma.md — body: expected an http, https or mailto URL, a relative path or a #anchor; found a link to "JaVaScRiPt:alert(document.domain)"');
-    expect(text).toContain('knowledge/ml/gamma.md — body: expected an http, https or mailto URL, a relative path or a #anchor; found an image with src "data:image/svg+xml,%3Csvg/%3E"');
+    expect(text).toContain('knowledge/ml/gamma.md:9:9 — body: expected an http, https or mailto URL, a relative path or a #anchor; found a link to "JaVaScRiPt:alert(document.domain)"');
+    expect(text).toContain('knowledge/ml/gamma.md:9:53 — body: expected an http, https or mailto URL, a relative path or a #anchor; found an image with src "data:image/svg+xml,%3Csvg/%3E"');
   }, 120_000);
 });
 

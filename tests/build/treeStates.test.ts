@@ -41,7 +41,7 @@ describe('trees in every state', () => {
     expect(status).not.toBe(0);
     expect(text).toContain('has 2 problems');
     expect(text).toContain('- knowledge — expected knowledge/ to be a folder; found a file');
-    expect(text).toContain('- methodology/x-overlay.yml — description: expected a non-empty string; found an empty string');
+    expect(text).toContain('- methodology/x-overlay.yml:2:1 — description: expected a non-empty string; found an empty string');
     expect(text).not.toMatch(STACK_FRAME);
   }, 120_000);
 
@@ -59,13 +59,13 @@ describe('trees in every state', () => {
     const { status, text } = buildTree(root);
     expect(status).not.toBe(0);
     const expected = [
-      `knowledge/core/${long}.md — name: expected a name of at most 251 bytes, so that /og/kb/<name>.png fits the 255-byte limit on file names; found a name of 252 bytes`,
+      `knowledge/core/${long}.md:2:1 — name: expected a name of at most 251 bytes, so that /og/kb/<name>.png fits the 255-byte limit on file names; found a name of 252 bytes`,
       'knowledge/Data-Pipeline/ — folder name: expected a name that differs from "data-pipeline" (knowledge/data-pipeline/) by more than letter case: /domains/Data-Pipeline/ and /domains/data-pipeline/ are one address on case-insensitive disks and hosts; found "Data-Pipeline"',
       'knowledge/data-pipeline/ — folder name: expected a name that differs from "Data-Pipeline" (knowledge/Data-Pipeline/) by more than letter case: /domains/data-pipeline/ and /domains/Data-Pipeline/ are one address on case-insensitive disks and hosts; found "data-pipeline"',
-      'methodology/ML-overlay.yml — project-type: expected a name that differs from "ml" (methodology/ml-overlay.yml) by more than letter case: /types/ML/ and /types/ml/ are one address on case-insensitive disks and hosts; found "ML"',
-      'methodology/ml-overlay.yml — project-type: expected a name that differs from "ML" (methodology/ML-overlay.yml) by more than letter case: /types/ml/ and /types/ML/ are one address on case-insensitive disks and hosts; found "ml"',
-      'methodology/foo.json-overlay.yml — project-type: expected a name whose address /types/foo.json/ is not also /types/foo.json, published for "foo" (methodology/foo-overlay.yml); found "foo.json"',
-      'methodology/foo-overlay.yml — project-type: expected a name whose address /types/foo.json is not also /types/foo.json/, published for "foo.json" (methodology/foo.json-overlay.yml); found "foo"',
+      'methodology/ML-overlay.yml:3:1 — project-type: expected a name that differs from "ml" (methodology/ml-overlay.yml) by more than letter case: /types/ML/ and /types/ml/ are one address on case-insensitive disks and hosts; found "ML"',
+      'methodology/ml-overlay.yml:3:1 — project-type: expected a name that differs from "ML" (methodology/ML-overlay.yml) by more than letter case: /types/ml/ and /types/ML/ are one address on case-insensitive disks and hosts; found "ml"',
+      'methodology/foo.json-overlay.yml:3:1 — project-type: expected a name whose address /types/foo.json/ is not also /types/foo.json, published for "foo" (methodology/foo-overlay.yml); found "foo.json"',
+      'methodology/foo-overlay.yml:3:1 — project-type: expected a name whose address /types/foo.json is not also /types/foo.json/, published for "foo.json" (methodology/foo.json-overlay.yml); found "foo"',
     ];
     for (const line of expected) expect(text).toContain(`- ${line}`);
     expect(text).toContain(`has ${expected.length} problems`);
@@ -78,7 +78,7 @@ describe('trees in every state', () => {
     expect(status).not.toBe(0);
     for (const id of ['kb-toc', 'fn1']) {
       expect(text).toContain(
-        `- knowledge/core/alpha.md — anchor-aliases.${id}: expected a former heading id that the page does not use for something else (its contents, footnotes, search); found "${id}", an id every entry page has`,
+        `- knowledge/core/alpha.md:5:${id === 'kb-toc' ? 19 : 36} — anchor-aliases.${id}: expected a former heading id that the page does not use for something else (its contents, footnotes, search); found "${id}", an id every entry page has`,
       );
     }
     expect(text).not.toMatch(STACK_FRAME);
@@ -98,11 +98,11 @@ describe('trees in every state', () => {
     const { status, text } = buildTree(root);
     expect(status, text).toBe(0);
     const expected = [
-      'methodology/web-app-overlay.yml — common: not a field scaffold reads (name, description, project-type, domain, step-overrides, knowledge-overrides, reads-overrides, dependency-overrides), so ignored',
-      'methodology/web-app-overlay.yml — knowledge-override: not a field scaffold reads (name, description, project-type, domain, step-overrides, knowledge-overrides, reads-overrides, dependency-overrides), so ignored',
-      'methodology/web-app-overlay.yml — knowledge-overrides.create-prd.apend: not a field scaffold reads (append, prepend, remove, replace), so ignored',
-      'pipeline/pre/create-prd.md — requires: not a field scaffold reads',
-      'pipeline/pre/create-prd.md — dependencies.0: expected the name of a pipeline step; no step has it, so nothing can satisfy it; found "nowhere"',
+      'methodology/web-app-overlay.yml:4:1 — common: not a field scaffold reads (name, description, project-type, domain, step-overrides, knowledge-overrides, reads-overrides, dependency-overrides), so ignored',
+      'methodology/web-app-overlay.yml:6:1 — knowledge-override: not a field scaffold reads (name, description, project-type, domain, step-overrides, knowledge-overrides, reads-overrides, dependency-overrides), so ignored',
+      'methodology/web-app-overlay.yml:14:5 — knowledge-overrides.create-prd.apend: not a field scaffold reads (append, prepend, remove, replace), so ignored',
+      'pipeline/pre/create-prd.md:10:1 — requires: not a field scaffold reads',
+      'pipeline/pre/create-prd.md:9:16 — dependencies.0: expected the name of a pipeline step; no step has it, so nothing can satisfy it; found "nowhere"',
       'pipeline/architecture/system-architecture.md, pipeline/foundation/tdd.md — dependencies: a dependency cycle: system-architecture → tdd → system-architecture; scaffold cannot order these steps',
       'knowledge/core/beta.md:9 — body: nests lists or quotes more than 100 deep; the text past that depth is shown flattened, as plain text',
     ];
