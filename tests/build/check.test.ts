@@ -51,7 +51,7 @@ describe('npm run check', () => {
     expect(built.status).toBe(0);
     expect(checked.status).toBe(0);
     expect(lines(checked.stdout)).toEqual(lines(built.text).filter((l) => !l.includes('SITE_URL')));
-    expect(checked.stdout).toContain('- pipeline/pre/create-prd.md:7:16 — dependencies.0: expected the name of a pipeline step');
+    expect(checked.stdout).toContain('- pipeline/pre/create-prd.md:7:16 — **dependencies.0**: expected the name of a pipeline step');
   }, 120_000);
 
   it('should print GitHub annotations and JSON, and refuse bad settings and arguments', () => {
