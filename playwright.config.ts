@@ -26,7 +26,9 @@ export default defineConfig({
     { name: 'embedded', testMatch: /embedded\..*spec\.ts/, use: { baseURL: `http://127.0.0.1:${port}` } },
     { name: 'base-path', testMatch: /basePath\..*spec\.ts/, use: { baseURL: `http://127.0.0.1:${port + 2}` } },
     { name: 'sub-path', testMatch: /subPath\..*spec\.ts/, use: { baseURL: `http://127.0.0.1:${port + 3}` } },
-    ...(corpusBuilt ? [{ name: 'corpus', testIgnore: /(embedded|basePath|subPath)\..*spec\.ts/, use: { baseURL: `http://127.0.0.1:${port + 1}` } }] : []),
+    // Starts its own `astro dev` on a copy of the embedded tree.
+    { name: 'dev', testMatch: /devServer\.spec\.ts/ },
+    ...(corpusBuilt ? [{ name: 'corpus', testIgnore: /(embedded|basePath|subPath|devServer)\..*spec\.ts/, use: { baseURL: `http://127.0.0.1:${port + 1}` } }] : []),
   ],
   webServer: [preview('dist', port), preview('dist-base', port + 2, '/kb'), preview('dist-handbook', port + 3, '/handbook'), ...(corpusBuilt ? [preview('dist-corpus', port + 1)] : [])],
 });

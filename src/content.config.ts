@@ -31,6 +31,10 @@ export const collections = {
       projectTypeConfigs: z.array(ProjectTypeConfigSchema()),
       aliases: z.object({ entries: z.record(z.string(), z.string()), anchors: z.record(z.string(), z.record(z.string(), z.string())) }),
       presets: z.array(z.object({ id: z.string(), ...file, data: DepthPresetSchema() })),
+      /** Under `npm run dev`, a tree with problems: the pages show them (src/content.ts). */
+      problems: z
+        .object({ title: z.string(), message: z.string(), file: z.string().optional(), line: z.number().optional(), column: z.number().optional() })
+        .nullable(),
     }),
   }),
 };

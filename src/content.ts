@@ -17,7 +17,8 @@ import { createLinks, type Links } from './lib/links';
 import { topicSlug } from './lib/slugs';
 import type { LinkTarget } from './lib/markdown/resolveRelativeLink';
 import { absolutizeLinks } from './lib/exports/entryMarkdown';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
+import { AstroError } from 'astro/errors';
 import type { OgImageMode } from './lib/og/policy';
 
 export type Entry = CollectionEntry<'entries'>;
@@ -60,6 +61,19 @@ export interface SiteModel {
 
 let model: Promise<SiteModel> | undefined;
 
+/**
+ * The tree's problems as Astro's error overlay shows them under `npm run dev`: the list, and
+ * the first problem's file, line and column with its source. The location is relative to the
+ * project, which Astro expects (it prefixes the project root to other paths).
+ */
+function contentProblems(root: string, problems: NonNullable<CollectionEntry<'meta'>['data']['problems']>): Error {
+  const error = new AstroError(problems.title, problems.message) as AstroError & { title?: string; loc?: { file: string; line?: number; column?: number } };
+  error.title = 'The knowledge base has problems';
+  if (problems.file) error.loc = { file: relative(process.cwd(), join(root, problems.file)), line: problems.line, column: problems.column };
+  error.stack = '';
+  return error;
+}
+
 export function getSite(): Promise<SiteModel> {
   model ??= buildSite();
   return model;
@@ -73,7 +87,8 @@ async function buildSite(): Promise<SiteModel> {
     getCollection('domains'),
     getCollection('meta'),
   ]);
-  const info = meta[0]?.data ?? { root: '', version: null, hasPipeline: false, ogMode: 'off' as const, projectTypeConfigs: [], presets: [], aliases: { entries: {}, anchors: {} } };
+  const info = meta[0]?.data ?? { root: '', version: null, hasPipeline: false, ogMode: 'off' as const, projectTypeConfigs: [], presets: [], aliases: { entries: {}, anchors: {} }, problems: null };
+  if (info.problems) throw contentProblems(info.root, info.problems);
   const presets = [...info.presets].sort((a, b) => a.data.default_depth - b.data.default_depth);
   entries.sort((a, b) => a.data.title.localeCompare(b.data.title));
   const tree: KnowledgeTree = {

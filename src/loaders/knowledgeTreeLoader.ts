@@ -1,203 +1,168 @@
 import type { Loader, LoaderContext } from 'astro/loaders';
-import { AstroError } from 'astro/errors';
-import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { formatProblem, KnowledgeBaseError } from '../lib/kb/problems';
-import { renderTreeOnCores, type BodyKind } from '../lib/kb/renderTree';
-import { BodyPack, readBody } from '../lib/kb/bodyPack';
-import { formerIdsByHeading, type AliasTable } from '../lib/kb/aliases';
-import { analyseSite } from '../lib/kb/analyseSite';
-import { withFormerIds } from '../lib/markdown/renderBody';
-import { buildCards } from '../lib/og/cards';
-import { startOgImages } from '../lib/og/ogJobs';
-import { ogImagePolicy, type OgImageMode } from '../lib/og/policy';
+import { resolve, sep } from 'node:path';
+import { KnowledgeBaseError } from '../lib/kb/problems';
 import type { Settings } from '../lib/settings';
-import { recordAliasNames } from '../lib/kb/publishedAliases';
-import { buildMethodology } from '../lib/kb/projectTypes';
-import { indexSteps } from '../lib/kb/stepIndex';
-import type { KnowledgeTree } from '../lib/kb/types';
-import type { RenderedBody } from '../lib/markdown/renderBody';
-import { encodeHeadings, type BodyRef } from '../lib/schema/bodyRef';
-import { domainTitle, entryTitle, titleFromName } from '../lib/kb/titles';
+import { knowledgeBaseFailure, loadSite, readSite, type LoadedSite } from './loadSite';
+import { SLICES, type Slice } from './slices';
 
-interface LoadedSite {
-  tree: KnowledgeTree;
-  /** Which link-preview cards are drawn, so pages name only those (src/lib/og/policy.ts). */
-  ogMode: OgImageMode;
-  /** Each entry's title (src/lib/kb/titles.ts); it needs the leading `# ` heading, known only after rendering. */
-  titles: Map<string, string>;
-  aliases: AliasTable;
-  words: Map<string, number>;
-  entries: Map<string, BodyRef>;
-  steps: Map<string, BodyRef>;
-  domainIntros: Map<string, BodyRef>;
-}
-
-// Every collection comes from one read of the tree: cross-file rules need all of it at once,
-// and reading it once per collection would multiply the build's I/O and rendering.
-// Once every collection has taken its slice the read is forgotten, so the next sync (dev
-// server, next build in the same process) reads the files again.
-let pending: { key: string; promise: Promise<LoadedSite>; served: Set<Slice> } | undefined;
+export { SLICES, type Slice };
 
 /**
- * Rendered HTML goes to files, not into Astro's data store: Astro serialises the store and
- * bundles it into the server build, which grows faster than the tree (3,000 entries spent
- * 10 s in the bundler and 27 s syncing). Pages read the body they need. Each body is written
- * as soon as it is rendered, so the build never holds every page's HTML at once (at 10,000
- * entries that, with the markdown sources, was about 1 GB of the peak).
+ * A tree with problems under `npm run dev`: the server keeps running and every page shows
+ * them (src/content.ts throws them as Astro's error overlay) until the files are fixed.
  */
-function bodyRefs(pack: BodyPack, kind: BodyKind, bodies: Map<string, RenderedBody>): Map<string, BodyRef> {
-  return new Map([...bodies].map(([name, body]) => [name, { ...pack.span(kind, name)!, headings: encodeHeadings(body.headings) }]));
+export interface DevProblems {
+  title: string;
+  /** The problem list, as the build prints it. */
+  message: string;
+  /** Where the first problem is, relative to the content folder. */
+  file?: string;
+  line?: number;
+  column?: number;
 }
 
-const alive = (pid: number) => {
+type Loaded = { site: LoadedSite; problems?: undefined } | { site?: undefined; problems: DevProblems };
+
+function devProblems(err: KnowledgeBaseError): DevProblems {
+  const first = err.problems[0];
+  return { title: err.message.split('\n')[0], message: knowledgeBaseFailure(err).hint ?? '', file: first?.file, line: first?.line, column: first?.column };
+}
+
+/** Under `npm run dev` (a watcher exists) problems are shown on the pages; a build fails on them. */
+async function settle(read: Promise<LoadedSite>, ctx: LoaderContext): Promise<Loaded> {
   try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
+    return { site: await read };
+  } catch (err) {
+    const cause = (err as { cause?: unknown }).cause;
+    const kb = err instanceof KnowledgeBaseError ? err : cause instanceof KnowledgeBaseError ? cause : undefined;
+    if (!ctx.watcher || !kb) throw err;
+    ctx.logger.error(kb.message);
+    return { problems: devProblems(kb) };
   }
-};
+}
+
+/** Puts one collection's slice of the tree into its store. */
+async function fill(slice: Slice, { store, parseData }: LoaderContext, loaded: Loaded, root: string): Promise<void> {
+  store.clear();
+  // A copy: strings taken from a file (headings, titles) are slices that keep its whole text.
+  const put = async (id: string, data: Record<string, unknown>) => {
+    store.set({ id, data: await parseData({ id, data: structuredClone(data) }) });
+  };
+  const { site } = loaded;
+  if (!site) {
+    if (slice === 'meta') {
+      await put('tree', { root, version: null, hasPipeline: false, ogMode: 'off', projectTypeConfigs: [], aliases: { entries: {}, anchors: {} }, presets: [], problems: loaded.problems });
+    }
+    return;
+  }
+  const { tree } = site;
+  switch (slice) {
+    case 'entries':
+      for (const e of tree.entries) {
+        await put(e.name, { ...e.data, domain: e.domain, file: e.file, title: site.titles.get(e.name)!, words: site.words.get(e.name) ?? 0, body: site.entries.get(e.name)! });
+      }
+      break;
+    case 'steps':
+      for (const s of tree.steps) await put(s.name, { ...s.data, file: s.file, body: site.steps.get(s.name)! });
+      break;
+    case 'overlays':
+      for (const o of tree.overlays) await put(o.id, { ...o.data, file: o.file });
+      break;
+    case 'domains': {
+      const domains = [...new Set([...tree.entries.map((e) => e.domain), ...tree.domainIntros.map((d) => d.domain)])];
+      for (const d of domains) {
+        await put(d, { domain: d, file: tree.domainIntros.find((i) => i.domain === d)?.file ?? null, body: site.domainIntros.get(d) ?? null });
+      }
+      break;
+    }
+    case 'meta':
+      // Configs and depth presets ride along here: many trees have none of one or the other
+      // (the embedded one has no presets), and Astro warns about every empty collection.
+      await put('tree', {
+        root: tree.root,
+        version: tree.version ?? null,
+        hasPipeline: tree.hasPipeline,
+        ogMode: site.ogMode,
+        projectTypeConfigs: tree.projectTypeConfigs.map((c) => c.data),
+        aliases: {
+          entries: Object.fromEntries(site.aliases.entries),
+          anchors: Object.fromEntries([...site.aliases.anchors].map(([name, map]) => [name, Object.fromEntries(map)])),
+        },
+        presets: tree.presets.map((p) => ({ id: p.id, file: p.file, data: p.data })),
+        problems: null,
+      });
+      break;
+  }
+}
 
 /**
- * One folder per process, so a dev server and a build of the same tree never pull files from
- * under each other; folders of processes that are gone, and this process's previous one, go.
+ * Under `npm run dev`, any change to the tree reads it again and refills every collection;
+ * Astro then writes its data store and reloads the open page. One read at a time: a change
+ * during a read starts one more read once it ends. Astro removes these listeners before each
+ * sync of its own, which calls `load` again and registers them anew.
  */
-function bodiesDir(parent: string, key: string): string {
-  if (existsSync(parent)) {
-    for (const name of readdirSync(parent)) {
-      const pid = Number(new RegExp(`^${key}-(\\d+)$`).exec(name)?.[1]);
-      if (pid && (pid === process.pid || !alive(pid))) rmSync(join(parent, name), { recursive: true, force: true });
+function watchTree(contexts: Map<Slice, LoaderContext>, settings: Settings, cacheDir: string): void {
+  const ctx = contexts.get('meta')!;
+  const watcher = ctx.watcher!;
+  const paths = [settings.contentDir, settings.aliasesFile].filter((p): p is string => !!p).map((p) => resolve(p));
+  watcher.add(paths);
+  const inside = (p: string) => paths.some((a) => p === a || p.startsWith(a + sep));
+  let running: Promise<void> | undefined;
+  let again = false;
+  const refresh = async () => {
+    if (running) {
+      again = true;
+      return;
     }
-  }
-  return join(parent, `${key}-${process.pid}`);
-}
-
-function knowledgeBaseFailure(err: KnowledgeBaseError): AstroError {
-  const error = new AstroError(err.message.split('\n')[0], err.problems.map(formatProblem).join('\n') + '\nFix each file named above and build again.');
-  // The problem is in the content, not in our code: a stack trace would only send the
-  // author to our files (and print absolute paths of the machine that built).
-  error.stack = '';
-  return error;
-}
-
-function loadSite(slice: Slice, settings: Settings, cacheDir: string, logger: LoaderContext['logger']): Promise<LoadedSite> {
-  const { contentDir: root, basePath: base, aliasesFile } = settings;
-  const key = `${root}\0${base}\0${aliasesFile ?? ''}\0${settings.ogImages ?? ''}`;
-  if (pending?.key === key && !pending.served.has(slice)) {
-    const { promise, served } = pending;
-    served.add(slice);
-    if (served.size === SLICES.length) pending = undefined;
-    return promise;
-  }
-  const promise = (async () => {
-    const dir = bodiesDir(join(cacheDir, 'scaffold-kb'), createHash('sha256').update(key).digest('hex').slice(0, 16));
-    const pack = new BodyPack(dir);
-    let analysis;
+    running = (async () => {
+      do {
+        again = false;
+        const loaded = await settle(readSite(settings, cacheDir, ctx.logger), ctx);
+        for (const slice of SLICES) {
+          const c = contexts.get(slice);
+          if (c) await fill(slice, c, loaded, settings.contentDir);
+        }
+        ctx.logger.info(loaded.site ? 'content reloaded' : 'content has problems; the pages show them');
+      } while (again);
+    })();
     try {
-      const renderOptions = { write: (kind: BodyKind, name: string, html: string) => pack.write(kind, name, html), releaseSources: true };
-      analysis = await analyseSite({ root, basePath: base, aliasesFile }, (tree, links) => renderTreeOnCores(tree, links, { ...renderOptions, projectRoot: process.cwd() }));
-      // Former heading ids are known only once every body is rendered; the few entries with
-      // anchor aliases are written again with them.
-      for (const name of analysis.rendered.entries.keys()) {
-        const formerIds = formerIdsByHeading(analysis.aliases, name);
-        if (formerIds.size) pack.write('entries', name, withFormerIds(readBody(pack.span('entries', name)!), formerIds));
-      }
+      await running;
     } catch (err) {
-      if (err instanceof KnowledgeBaseError) throw knowledgeBaseFailure(err);
-      throw err;
+      ctx.logger.error(err instanceof Error ? err.message : String(err));
     } finally {
-      pack.close();
+      running = undefined;
     }
-    const { tree, rendered, warnings, aliases } = analysis;
-    recordAliasNames(aliases.entries.keys());
-    if (warnings.length) logger.warn(`${warnings.length} warning(s) in ${root}:\n${warnings.map(formatProblem).join('\n')}`);
-    const titles = new Map(tree.entries.map((e) => [e.name, entryTitle({ name: e.name, frontmatterTitle: (e.data as Record<string, unknown>).title, heading: rendered.entries.get(e.name)?.title })]));
-    const methodology = buildMethodology(tree, indexSteps(tree.steps));
-    const og = ogImagePolicy(settings.ogImages, tree.entries.length);
-    logger.info(`link-preview images: ${og.reason}`);
-    const cards = buildCards(
-      {
-        entries: tree.entries.map((e) => ({ name: e.name, title: titles.get(e.name)!, description: e.data.description, domain: e.domain })),
-        domains: [...new Set(tree.entries.map((e) => e.domain))].map((d) => ({ id: d, title: domainTitle(d) })),
-        projectTypes: methodology.projectTypes.map((t) => ({ id: t.id, title: titleFromName(t.id), description: t.description, entryCount: t.entries.length })),
-      },
-      og.mode,
-    );
-    // Drawn on the second core while pages are generated; the og-images integration waits for them.
-    startOgImages(cards, join(cacheDir, 'scaffold-kb', 'og'), process.cwd());
-    return {
-      tree: tree,
-      ogMode: og.mode,
-      titles,
-      words: rendered.entryWords,
-      aliases,
-      entries: bodyRefs(pack, 'entries', rendered.entries),
-      steps: bodyRefs(pack, 'steps', rendered.steps),
-      domainIntros: bodyRefs(pack, 'domains', rendered.domainIntros),
-    };
-  })();
-  pending = { key, promise, served: new Set([slice]) };
-  return promise;
+  };
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  for (const event of ['add', 'change', 'unlink', 'addDir', 'unlinkDir'] as const) {
+    watcher.on(event, (path: string) => {
+      if (!inside(path)) return;
+      // An editor's save is often several events; one read covers them.
+      clearTimeout(timer);
+      timer = setTimeout(refresh, 50);
+    });
+  }
 }
-
-export const SLICES = ['entries', 'steps', 'overlays', 'domains', 'meta'] as const;
-export type Slice = (typeof SLICES)[number];
 
 /**
  * One loader per collection, all fed by the same read of the tree. The store is cleared on
  * every load: entries carry data from other files (titles, link targets), so a digest of
  * their own file alone would serve stale pages after an edit elsewhere.
  */
-export function knowledgeTreeLoader(slice: Slice, settings: Settings): Loader {
+export function knowledgeTreeLoader(slice: Slice, settings: Settings, contexts = sharedContexts): Loader {
   return {
     name: `scaffold-kb:${slice}`,
-    async load({ store, logger, parseData, config }) {
-      const site = await loadSite(slice, settings, fileURLToPath(config.cacheDir), logger);
-      const { tree } = site;
-      store.clear();
-      // A copy: strings taken from a file (headings, titles) are slices that keep its whole text.
-      const put = async (id: string, data: Record<string, unknown>) => {
-        store.set({ id, data: await parseData({ id, data: structuredClone(data) }) });
-      };
-      switch (slice) {
-        case 'entries':
-          for (const e of tree.entries) {
-            await put(e.name, { ...e.data, domain: e.domain, file: e.file, title: site.titles.get(e.name)!, words: site.words.get(e.name) ?? 0, body: site.entries.get(e.name)! });
-          }
-          break;
-        case 'steps':
-          for (const s of tree.steps) await put(s.name, { ...s.data, file: s.file, body: site.steps.get(s.name)! });
-          break;
-        case 'overlays':
-          for (const o of tree.overlays) await put(o.id, { ...o.data, file: o.file });
-          break;
-        case 'domains': {
-          const domains = [...new Set([...tree.entries.map((e) => e.domain), ...tree.domainIntros.map((d) => d.domain)])];
-          for (const d of domains) {
-            await put(d, { domain: d, file: tree.domainIntros.find((i) => i.domain === d)?.file ?? null, body: site.domainIntros.get(d) ?? null });
-          }
-          break;
-        }
-        case 'meta':
-          // Configs and depth presets ride along here: many trees have none of one or the other
-          // (the embedded one has no presets), and Astro warns about every empty collection.
-          await put('tree', {
-            root: tree.root,
-            version: tree.version ?? null,
-            hasPipeline: tree.hasPipeline,
-            ogMode: site.ogMode,
-            projectTypeConfigs: tree.projectTypeConfigs.map((c) => c.data),
-            aliases: {
-              entries: Object.fromEntries(site.aliases.entries),
-              anchors: Object.fromEntries([...site.aliases.anchors].map(([name, map]) => [name, Object.fromEntries(map)])),
-            },
-            presets: tree.presets.map((p) => ({ id: p.id, file: p.file, data: p.data })),
-          });
-          break;
-      }
+    async load(ctx) {
+      const cacheDir = fileURLToPath(ctx.config.cacheDir);
+      contexts.set(slice, ctx);
+      const loaded = await settle(loadSite(slice, settings, cacheDir, ctx.logger), ctx);
+      await fill(slice, ctx, loaded, settings.contentDir);
+      // One collection watches for all five, so a change reads the tree once.
+      if (slice === 'meta' && ctx.watcher) watchTree(contexts, settings, cacheDir);
     },
   };
 }
+
+/** The latest context of each collection, which a refresh fills. */
+const sharedContexts = new Map<Slice, LoaderContext>();

@@ -80,7 +80,7 @@ export function checkTree(tree: KnowledgeTree, rejectedEntries: ReadonlySet<stri
     c.data.options.forEach((o, i) => {
       o.choices.forEach((choice, j) => {
         (choice.entries ?? []).forEach((name, k) => {
-          if (!entryFiles.has(name)) {
+          if (!entryFiles.has(name) && !rejectedEntries.has(name)) {
             problems.push({ file: c.file, field: `options.${i}.choices.${j}.entries.${k}`, expected: 'expected the name of a knowledge entry', found: JSON.stringify(name) });
           }
         });

@@ -1,0 +1,161 @@
+import type { LoaderContext } from 'astro/loaders';
+import { AstroError } from 'astro/errors';
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { formatProblem, KnowledgeBaseError } from '../lib/kb/problems';
+import { renderTreeOnCores, type BodyKind } from '../lib/kb/renderTree';
+import { BodyPack, readBody } from '../lib/kb/bodyPack';
+import { formerIdsByHeading, type AliasTable } from '../lib/kb/aliases';
+import { analyseSite } from '../lib/kb/analyseSite';
+import { withFormerIds } from '../lib/markdown/renderBody';
+import { buildCards } from '../lib/og/cards';
+import { startOgImages } from '../lib/og/ogJobs';
+import { ogImagePolicy, type OgImageMode } from '../lib/og/policy';
+import type { Settings } from '../lib/settings';
+import { recordAliasNames } from '../lib/kb/publishedAliases';
+import { buildMethodology } from '../lib/kb/projectTypes';
+import { indexSteps } from '../lib/kb/stepIndex';
+import type { KnowledgeTree } from '../lib/kb/types';
+import type { RenderedBody } from '../lib/markdown/renderBody';
+import { encodeHeadings, type BodyRef } from '../lib/schema/bodyRef';
+import { domainTitle, entryTitle, titleFromName } from '../lib/kb/titles';
+import { SLICES, type Slice } from './slices';
+
+export interface LoadedSite {
+  tree: KnowledgeTree;
+  /** Which link-preview cards are drawn, so pages name only those (src/lib/og/policy.ts). */
+  ogMode: OgImageMode;
+  /** Each entry's title (src/lib/kb/titles.ts); it needs the leading `# ` heading, known only after rendering. */
+  titles: Map<string, string>;
+  aliases: AliasTable;
+  words: Map<string, number>;
+  entries: Map<string, BodyRef>;
+  steps: Map<string, BodyRef>;
+  domainIntros: Map<string, BodyRef>;
+}
+
+// Every collection comes from one read of the tree: cross-file rules need all of it at once,
+// and reading it once per collection would multiply the build's I/O and rendering.
+// Once every collection has taken its slice the read is forgotten, so the next sync (dev
+// server, next build in the same process) reads the files again.
+let pending: { key: string; promise: Promise<LoadedSite>; served: Set<Slice> } | undefined;
+
+/**
+ * Rendered HTML goes to files, not into Astro's data store: Astro serialises the store and
+ * bundles it into the server build, which grows faster than the tree (3,000 entries spent
+ * 10 s in the bundler and 27 s syncing). Pages read the body they need. Each body is written
+ * as soon as it is rendered, so the build never holds every page's HTML at once (at 10,000
+ * entries that, with the markdown sources, was about 1 GB of the peak).
+ */
+function bodyRefs(pack: BodyPack, kind: BodyKind, bodies: Map<string, RenderedBody>): Map<string, BodyRef> {
+  return new Map([...bodies].map(([name, body]) => [name, { ...pack.span(kind, name)!, headings: encodeHeadings(body.headings) }]));
+}
+
+const alive = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+let generation = 0;
+
+/**
+ * One folder per process and read, so a dev server and a build of the same tree never pull
+ * files from under each other, and a page the dev server renders while the tree is read again
+ * still finds the bodies its data names. Folders of processes that are gone go, and this
+ * process's folders older than the previous read.
+ */
+function bodiesDir(parent: string, key: string): string {
+  const current = ++generation;
+  if (existsSync(parent)) {
+    for (const name of readdirSync(parent)) {
+      const match = new RegExp(`^${key}-(\\d+)-(\\d+)$`).exec(name);
+      const [pid, gen] = [Number(match?.[1]), Number(match?.[2])];
+      if (pid && ((pid === process.pid && gen < current - 1) || !alive(pid))) rmSync(join(parent, name), { recursive: true, force: true });
+    }
+  }
+  return join(parent, `${key}-${process.pid}-${current}`);
+}
+
+export function knowledgeBaseFailure(err: KnowledgeBaseError): AstroError {
+  const error = new AstroError(err.message.split('\n')[0], err.problems.map(formatProblem).join('\n') + '\nFix each file named above and build again.');
+  // The problem is in the content, not in our code: a stack trace would only send the
+  // author to our files (and print absolute paths of the machine that built).
+  error.stack = '';
+  error.cause = err;
+  return error;
+}
+
+const keyOf = (settings: Settings) => `${settings.contentDir}\0${settings.basePath}\0${settings.aliasesFile ?? ''}\0${settings.ogImages ?? ''}`;
+
+/** The read behind one collection's load: the first slice starts it, the other four share it. */
+export function loadSite(slice: Slice, settings: Settings, cacheDir: string, logger: LoaderContext['logger']): Promise<LoadedSite> {
+  const key = keyOf(settings);
+  if (pending?.key === key && !pending.served.has(slice)) {
+    const { promise, served } = pending;
+    served.add(slice);
+    if (served.size === SLICES.length) pending = undefined;
+    return promise;
+  }
+  const promise = readSite(settings, cacheDir, logger);
+  pending = { key, promise, served: new Set([slice]) };
+  return promise;
+}
+
+/** Reads, checks and renders the tree; fails with the problem list (knowledgeBaseFailure). */
+export function readSite(settings: Settings, cacheDir: string, logger: LoaderContext['logger']): Promise<LoadedSite> {
+  const { contentDir: root, basePath: base, aliasesFile } = settings;
+  const key = keyOf(settings);
+  return (async () => {
+    const dir = bodiesDir(join(cacheDir, 'scaffold-kb'), createHash('sha256').update(key).digest('hex').slice(0, 16));
+    const pack = new BodyPack(dir);
+    let analysis;
+    try {
+      const renderOptions = { write: (kind: BodyKind, name: string, html: string) => pack.write(kind, name, html), releaseSources: true };
+      analysis = await analyseSite({ root, basePath: base, aliasesFile }, (tree, links) => renderTreeOnCores(tree, links, { ...renderOptions, projectRoot: process.cwd() }));
+      // Former heading ids are known only once every body is rendered; the few entries with
+      // anchor aliases are written again with them.
+      for (const name of analysis.rendered.entries.keys()) {
+        const formerIds = formerIdsByHeading(analysis.aliases, name);
+        if (formerIds.size) pack.write('entries', name, withFormerIds(readBody(pack.span('entries', name)!), formerIds));
+      }
+    } catch (err) {
+      if (err instanceof KnowledgeBaseError) throw knowledgeBaseFailure(err);
+      throw err;
+    } finally {
+      pack.close();
+    }
+    const { tree, rendered, warnings, aliases } = analysis;
+    recordAliasNames(aliases.entries.keys());
+    if (warnings.length) logger.warn(`${warnings.length} warning(s) in ${root}:\n${warnings.map(formatProblem).join('\n')}`);
+    const titles = new Map(tree.entries.map((e) => [e.name, entryTitle({ name: e.name, frontmatterTitle: (e.data as Record<string, unknown>).title, heading: rendered.entries.get(e.name)?.title })]));
+    const methodology = buildMethodology(tree, indexSteps(tree.steps));
+    const og = ogImagePolicy(settings.ogImages, tree.entries.length);
+    logger.info(`link-preview images: ${og.reason}`);
+    const cards = buildCards(
+      {
+        entries: tree.entries.map((e) => ({ name: e.name, title: titles.get(e.name)!, description: e.data.description, domain: e.domain })),
+        domains: [...new Set(tree.entries.map((e) => e.domain))].map((d) => ({ id: d, title: domainTitle(d) })),
+        projectTypes: methodology.projectTypes.map((t) => ({ id: t.id, title: titleFromName(t.id), description: t.description, entryCount: t.entries.length })),
+      },
+      og.mode,
+    );
+    // Drawn on the second core while pages are generated; the og-images integration waits for them.
+    startOgImages(cards, join(cacheDir, 'scaffold-kb', 'og'), process.cwd());
+    return {
+      tree: tree,
+      ogMode: og.mode,
+      titles,
+      words: rendered.entryWords,
+      aliases,
+      entries: bodyRefs(pack, 'entries', rendered.entries),
+      steps: bodyRefs(pack, 'steps', rendered.steps),
+      domainIntros: bodyRefs(pack, 'domains', rendered.domainIntros),
+    };
+  })();
+}
+
