@@ -14,6 +14,7 @@ import { buildTopics, type Topic } from './lib/kb/topics';
 import type { KnowledgeTree, PresetDoc } from './lib/kb/types';
 import { buildUsedBy, type EntryUse } from './lib/kb/usedBy';
 import { createLinks, type Links } from './lib/links';
+import { siteSettings } from './siteSettings';
 import { topicSlug } from './lib/slugs';
 import type { LinkTarget } from './lib/markdown/resolveRelativeLink';
 import { absolutizeLinks } from './lib/exports/entryMarkdown';
@@ -108,7 +109,7 @@ async function buildSite(): Promise<SiteModel> {
   const topics = buildTopics(tree.entries);
   const byDomain = new Map<string, Entry[]>();
   for (const e of entries) byDomain.set(e.data.domain, [...(byDomain.get(e.data.domain) ?? []), e]);
-  const links = createLinks(import.meta.env.BASE_URL, import.meta.env.SITE);
+  const links = createLinks(import.meta.env.BASE_URL, import.meta.env.SITE, siteSettings().editUrl);
   const linkTargets = new Map<string, LinkTarget>();
   for (const e of entries) linkTargets.set(e.data.file, { url: links.entry(e.id), kind: 'entry', name: e.id });
   for (const s of steps) linkTargets.set(s.data.file, { url: links.step(s.id), kind: 'step', name: s.id });

@@ -34,8 +34,9 @@ export function normalizeSite(site: string | undefined): string | undefined {
 /**
  * @param siteUrl `SITE_URL`: when set, `absolute()` gives the URL a reader can paste anywhere
  *   (canonical, previews, exports); when unset it gives the root-relative path.
+ * @param editUrl `KB_EDIT_URL` (ending in `/`): where the tree's files are edited.
  */
-export function createLinks(basePath: string | undefined, siteUrl?: string) {
+export function createLinks(basePath: string | undefined, siteUrl?: string, editUrl?: string) {
   const base = normalizeBase(basePath);
   const origin = normalizeSite(siteUrl);
   const at = (path: string) => `${base}${path}`;
@@ -62,6 +63,8 @@ export function createLinks(basePath: string | undefined, siteUrl?: string) {
     asset: (path: string) => at(`/${path.replace(/^\/+/, '')}`),
     /** The entry's markdown with its frontmatter, for wikis and LLM chats. */
     entryMarkdown: (name: string) => at(`/kb/${encodeURIComponent(name)}.md`),
+    /** "Edit this page": the file (relative to the content folder) at KB_EDIT_URL; none without it. */
+    edit: (file: string) => (editUrl ? editUrl + file.split('/').map(encodeURIComponent).join('/') : undefined),
     ogImage: (card: { kind: string; id: string }) => at(`/og/${card.kind}/${encodeURIComponent(card.id)}.png`),
     kbJson: () => at('/kb.json'),
     projectTypeJson: (id: string) => at(`/types/${encodeURIComponent(id)}.json`),

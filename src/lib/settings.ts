@@ -24,6 +24,8 @@ export interface Settings {
   strict: boolean;
   /** Link-preview cards; unset lets the build decide by the tree's size (src/lib/og/policy.ts). */
   ogImages: OgImageMode | undefined;
+  /** Where a file of the tree is edited: this plus its path in the tree, e.g. `…/edit/main/content/`. */
+  editUrl: string | undefined;
 }
 
 const TRUE = ['1', 'true', 'yes'];
@@ -92,6 +94,20 @@ export const SettingsSchema = z.object({
       if (v !== undefined && !(OG_IMAGE_MODES as readonly string[]).includes(v)) ctx.addIssue({ code: 'custom', message: `expected one of ${OG_IMAGE_MODES.join(', ')}` });
     })
     .describe('which link-preview images to draw'),
+  KB_EDIT_URL: optionalText
+    .superRefine((v, ctx) => {
+      if (v === undefined) return;
+      let url: URL | undefined;
+      try {
+        url = new URL(v);
+      } catch {
+        // Reported below.
+      }
+      if (!url || !['http:', 'https:'].includes(url.protocol) || url.search || url.hash) {
+        ctx.addIssue({ code: 'custom', message: 'expected an absolute http(s) URL that a file\'s path in the tree is appended to, such as https://github.com/org/scaffold/edit/main/content/' });
+      }
+    })
+    .describe('the edit URL of the tree, for "Edit this page"'),
 });
 
 /** Every variable the site reads; test harnesses clear exactly these. */
@@ -135,6 +151,7 @@ export function parseSettings(env: Record<string, string | undefined>, cwd: stri
     previousPermalinks: path(v.KB_PREVIOUS_PERMALINKS),
     strict: v.KB_STRICT !== undefined && TRUE.includes(v.KB_STRICT.toLowerCase()),
     ogImages: v.KB_OG_IMAGES as OgImageMode | undefined,
+    editUrl: v.KB_EDIT_URL === undefined ? undefined : v.KB_EDIT_URL.replace(/\/?$/, '/'),
   };
 }
 

@@ -21,9 +21,12 @@ import type { RenderedBody } from '../lib/markdown/renderBody';
 import { encodeHeadings, type BodyRef } from '../lib/schema/bodyRef';
 import { domainTitle, entryTitle, titleFromName } from '../lib/kb/titles';
 import { SLICES, type Slice } from './slices';
+import { gitDates } from './gitDates';
 
 export interface LoadedSite {
   tree: KnowledgeTree;
+  /** When each entry last changed, and by which measure: its `last-reviewed`, else its last commit. */
+  updated: Map<string, { date: string; source: 'last-reviewed' | 'git' }>;
   /** Which link-preview cards are drawn, so pages name only those (src/lib/og/policy.ts). */
   ogMode: OgImageMode;
   /** Each entry's title (src/lib/kb/titles.ts); it needs the leading `# ` heading, known only after rendering. */
@@ -146,8 +149,17 @@ export function readSite(settings: Settings, cacheDir: string, logger: LoaderCon
     );
     // Drawn on the second core while pages are generated; the og-images integration waits for them.
     startOgImages(cards, join(cacheDir, 'scaffold-kb', 'og'), process.cwd());
+    const commits = tree.entries.some((e) => !e.data['last-reviewed']) ? gitDates(root) : new Map<string, string>();
+    const updated = new Map<string, { date: string; source: 'last-reviewed' | 'git' }>();
+    for (const e of tree.entries) {
+      const reviewed = e.data['last-reviewed'];
+      const committed = commits.get(e.file);
+      if (reviewed) updated.set(e.name, { date: reviewed, source: 'last-reviewed' });
+      else if (committed) updated.set(e.name, { date: committed, source: 'git' });
+    }
     return {
-      tree: tree,
+      tree,
+      updated,
       ogMode: og.mode,
       titles,
       words: rendered.entryWords,

@@ -30,6 +30,12 @@ describe('URLs', () => {
     expect(l.search({ q: 'pii', type: ['ml'] })).toBe('/kb/search/?q=pii&type=ml');
     expect(l.asset('/favicon.svg')).toBe('/kb/favicon.svg');
   });
+
+  it('should link a file of the tree to where it is edited, only when KB_EDIT_URL is set', () => {
+    expect(createLinks('/').edit('knowledge/ml/ml-security.md')).toBeUndefined();
+    const l = createLinks('/', undefined, 'https://github.com/org/scaffold/edit/main/content/');
+    expect(l.edit('knowledge/My Domain/a b.md')).toBe('https://github.com/org/scaffold/edit/main/content/knowledge/My%20Domain/a%20b.md');
+  });
 });
 
 describe('slugs', () => {

@@ -18,7 +18,7 @@ function problemLines(env: Record<string, string>): string[] {
 
 describe('site settings', () => {
   it('should give the defaults for an empty environment, and treat empty values as unset', () => {
-    const expected = { contentDir: '/work/site/content', siteOrigin: undefined, basePath: '', aliasesFile: undefined, previousPermalinks: undefined, strict: false, ogImages: undefined };
+    const expected = { contentDir: '/work/site/content', siteOrigin: undefined, basePath: '', aliasesFile: undefined, previousPermalinks: undefined, strict: false, ogImages: undefined, editUrl: undefined };
     expect(parse({})).toEqual(expected);
     expect(parse(Object.fromEntries(SETTING_NAMES.map((n) => [n, ''])))).toEqual(expected);
   });
@@ -90,6 +90,15 @@ describe('site settings', () => {
     expect(parse({ KB_OG_IMAGES: ' off ' }).ogImages).toBe('off');
     expect(parse({ KB_OG_IMAGES: 'domains' }).ogImages).toBe('domains');
     expect(problemLines({ KB_OG_IMAGES: 'all' })).toEqual(['- environment — **KB_OG_IMAGES**: expected one of entries, domains, off; found "all"']);
+  });
+
+  it('should take an edit URL, ending it with a slash, and reject one that is not http(s)', () => {
+    expect(parse({ KB_EDIT_URL: 'https://github.com/org/scaffold/edit/main/content' }).editUrl).toBe('https://github.com/org/scaffold/edit/main/content/');
+    for (const v of ['github.com/org/scaffold', 'javascript:alert(1)', 'https://x.example/edit?file=']) {
+      expect(problemLines({ KB_EDIT_URL: v })).toEqual([
+        `- environment — **KB_EDIT_URL**: expected an absolute http(s) URL that a file's path in the tree is appended to, such as https://github.com/org/scaffold/edit/main/content/; found ${JSON.stringify(v)}`,
+      ]);
+    }
   });
 
   it('should list every bad setting at once', () => {
