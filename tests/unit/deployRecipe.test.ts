@@ -7,7 +7,7 @@ import { parseSettings } from '../../src/lib/settings';
 const readme = readFileSync('README.md', 'utf8');
 const workflowText = readFileSync('deploy/github-pages.yml', 'utf8');
 type Step = { uses?: string; run?: string; with?: Record<string, string>; env?: Record<string, string>; id?: string; 'working-directory'?: string };
-const workflow = load(workflowText) as { jobs: Record<string, { steps: Step[]; needs?: string }> };
+const workflow = load(workflowText) as { jobs: Record<string, { steps: Step[]; needs?: string; if?: string }> };
 
 /** The README's code blocks with this info string, each with its closing newline. */
 function fenced(lang: string): string[] {
@@ -48,6 +48,14 @@ describe('the GitHub Pages recipe', () => {
     expect(steps[order[3]].with?.path).toBe('scaffold-kb/dist');
     expect(workflow.jobs.deploy.needs).toBe('build');
     expect(workflow.jobs.deploy.steps.map((s) => s.uses?.split('@')[0])).toEqual(['actions/deploy-pages']);
+  });
+
+  it('should check a pull request with annotations on its lines, and build and deploy only outside pull requests', () => {
+    const check = workflow.jobs.check as { if?: string; steps: Step[] };
+    expect(check.if).toBe("github.event_name == 'pull_request'");
+    expect(check.steps.at(-1)?.run).toBe('npm run check -- "${{ github.workspace }}/tree/content" --format=github');
+    expect((workflow.jobs.build as { if?: string }).if).toBe("github.event_name != 'pull_request'");
+    expect(JSON.parse(readFileSync('package.json', 'utf8')).scripts.check).toBe('node scripts/check.mjs');
   });
 
   it('should take a Node from .nvmrc that the engines field allows, and a Pages URL the settings accept', () => {
