@@ -12,6 +12,7 @@ import { measureSearch } from './measureSearch.mjs';
 import { buildStarlight } from './starlight.mjs';
 import { measuredRun } from './measuredRun.mjs';
 import { withSettings } from '../src/lib/settings.ts';
+import { measureCheck, measureDevStart, measureWarmRebuild } from './authoring.mjs';
 
 const { values: opt } = parseArgs({
   options: {
@@ -23,6 +24,7 @@ const { values: opt } = parseArgs({
     quick: { type: 'boolean', default: false },
     'no-search': { type: 'boolean', default: false },
     'no-scale': { type: 'boolean', default: false },
+    'no-authoring': { type: 'boolean', default: false },
     /** Also build the tree with a stock Starlight site (installed into bench/work/) and print the ratios. */
     'vs-starlight': { type: 'boolean', default: false },
   },
@@ -111,6 +113,12 @@ if (!opt['no-search']) {
   report.search = await measureSearch({ dist, queries: QUERIES, loads, startPath: rep.entry });
 }
 
+if (!opt['no-authoring']) {
+  console.log('Authoring: npm run check, a rebuild after editing one entry, npm run dev until its first page');
+  const check = await measureCheck(content, runs);
+  report.authoring = { check, checkRatio: round(check.wallS / report.median.wallS, 2), warm: await measureWarmRebuild(content, work), dev: await measureDevStart(content) };
+}
+
 if (!opt['no-scale']) {
   report.scale = [];
   for (const n of sizes) {
@@ -163,6 +171,12 @@ if (report.starlight) {
   const st = report.starlight;
   lines.push(`| same tree, stock Starlight (median wall / peak memory of the process tree) | ${st.median.wallS} s / ${st.median.peakTreeMb} MB |`);
   lines.push(`| scaffold-kb ÷ Starlight (wall / memory) | ${st.wallRatio}× / ${st.memoryRatio}× |`);
+}
+if (report.authoring) {
+  const a = report.authoring;
+  lines.push(`| npm run check, median of ${a.check.runs.length} (÷ clean build) | ${a.check.wallS} s (${a.checkRatio}×) |`);
+  lines.push(`| rebuild after editing one entry (clean build of the same copy; ratio) | ${a.warm.warmS} s (${a.warm.cleanS} s; ${a.warm.ratio}×) |`);
+  lines.push(`| npm run dev: start until the first page answers | ${a.dev.firstPageS} s |`);
 }
 if (report.realPerEntryMs) lines.push(`| real tree per entry | ${report.realPerEntryMs} ms/entry |`);
 const table = lines.join('\n');

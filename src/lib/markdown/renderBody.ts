@@ -235,7 +235,11 @@ function markTaskItem(inline: Token): void {
 export function renderBody(markdown: string, options: RenderOptions): RenderedBody {
   const result: RenderedBody = { html: '', headings: [], links: [], deadLinks: [], notes: [], unsafeUrls: [] };
   const env: { footnotes?: { list?: unknown[] }; tooDeep?: number } = {};
+  // Bare URLs that linkify turns into links are http(s) or mailto, which no check objects to: a
+  // check skips finding them (a tenth of its time). Parsing is synchronous, so nothing else sees the switch.
+  md.options.linkify = !options.plain;
   const tokens = md.parse(markdown, env);
+  md.options.linkify = true;
   if (env.tooDeep) result.tooDeep = env.tooDeep;
   if (tokens[0]?.type === 'heading_open' && tokens[0].tag === 'h1') {
     result.title = inlineText(tokens[1]) || undefined;

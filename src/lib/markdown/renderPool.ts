@@ -36,7 +36,7 @@ const BATCH = 8;
 /** One job, on whichever thread runs it (renderWorker.mjs calls this too). */
 export const renderJob = (job: RenderJob, targets: ReadonlyMap<string, LinkTarget>): RenderResult => ({
   body: renderBody(job.markdown, { file: job.file, targets, plain: job.plain }),
-  words: job.countWords ? countWords(job.markdown) : undefined,
+  words: job.countWords && !job.plain ? countWords(job.markdown) : undefined,
 });
 
 type Reply = { ready: true } | { results: RenderResult[] } | { error: string };
