@@ -1,4 +1,4 @@
-import { cpSync, linkSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, linkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { close, createIndex } from 'pagefind';
@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { arrayItems, readHead, readText } from '../../src/lib/search/cbor';
 import { chunkWords, metaPath, readCbor, readEntry, filterPath } from '../../src/lib/search/indexFiles';
 import { mergeIndexes } from '../../src/lib/search/mergeIndexes';
-import { readMeta } from '../../src/lib/search/pagefindChunks';
+import { PAGEFIND_FORMAT_VERSION, readMeta } from '../../src/lib/search/pagefindChunks';
 import { loadPagefind } from '../helpers/pagefindNode';
 
 const WORDS = 'pipeline watermark schema partition replay queue café naïve über latency budget owner retry stream batch model drift'.split(' ');
@@ -48,6 +48,8 @@ beforeAll(async () => {
   }
   // The reference: one Pagefind pass over every page, its chunks cut to the same size.
   await indexDirectory(site, join(work, 'one-pass'));
+  // Kept as Pagefind wrote it: joining moves a part's fragments into the joined index.
+  cpSync(join(work, 'one-pass'), join(work, 'own'), { recursive: true });
   mkdirSync(join(work, 'whole'));
   mergeIndexes([join(work, 'one-pass')], join(work, 'whole'), 300);
   // Three slices of the same pages, in path order, each indexed on its own.
@@ -147,12 +149,30 @@ describe('joining indexes built from slices of a site', () => {
       out.push((await Promise.all(f!.results.map(async (x) => [(await x.data()).url]))).sort());
       return out;
     };
+    // Pagefind's own index, as it wrote it, is the reference for what readers must get.
+    const own = await answers(join(work, 'own'));
     const whole = await answers(join(work, 'whole'));
     const joined = await answers(join(work, 'joined'));
-    expect(joined).toEqual(whole);
+    expect(whole, 'one pass, re-chunked: Pagefind\'s index format is not what pagefindChunks.ts assumes').toEqual(own);
+    expect(joined, 'slices joined: Pagefind\'s index format is not what mergeIndexes.ts assumes').toEqual(own);
     for (const list of whole) expect(list.length).toBeGreaterThan(0);
     // The filter kept its pages: domain "ml" is every third entry from 1.
     for (const [url] of whole.at(-1)!) expect(Number(/entry-(\d+)/.exec(url)![1]) % 3).toBe(1);
+  });
+
+  it('should run on the Pagefind version whose index format it reads, pinned exactly', async () => {
+    const pinned = JSON.parse(readFileSync('package.json', 'utf8')).dependencies.pagefind;
+    const installed = JSON.parse(readFileSync('node_modules/pagefind/package.json', 'utf8')).version;
+    expect(pinned, 'package.json must pin pagefind exactly').toBe(PAGEFIND_FORMAT_VERSION);
+    expect(installed).toBe(PAGEFIND_FORMAT_VERSION);
+    expect(readEntry(join(work, 'one-pass')).version).toBe(PAGEFIND_FORMAT_VERSION);
+    const other = join(work, 'other-version');
+    cpSync(join(work, 'part-0'), other, { recursive: true });
+    writeFileSync(join(other, 'pagefind-entry.json'), JSON.stringify({ ...readEntry(other), version: '1.7.0' }));
+    mkdirSync(join(work, 'joined-other'));
+    expect(() => mergeIndexes([other], join(work, 'joined-other'), 300)).toThrow(
+      'Pagefind 1.7.0 wrote this index, but the index join and re-chunking (src/lib/search/mergeIndexes.ts, pagefindChunks.ts) read the private index format of Pagefind 1.6.0.',
+    );
   });
 
   it('should refuse to join indexes of different Pagefind versions, naming them', () => {

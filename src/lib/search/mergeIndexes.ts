@@ -2,7 +2,7 @@ import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, statSync 
 import { join } from 'node:path';
 import { arrayItems, concat, CborError, readHead, readText, skipItem, writeArray, writeHead, writeText } from './cbor';
 import { chunkWords, contentName, ENTRY_FILE, filterPath, metaPath, readCbor, readEntry, writeCbor, writeChunks, writeEntry, type PagefindEntry } from './indexFiles';
-import { META_FIELDS, PagefindFormatError, readMeta } from './pagefindChunks';
+import { META_FIELDS, PAGEFIND_FORMAT_VERSION, PagefindFormatError, readMeta } from './pagefindChunks';
 import { mergeWordStreams } from './mergeWords';
 
 /**
@@ -127,6 +127,13 @@ export function mergeIndexes(partDirs: string[], outDir: string, target: number)
   const entries = partDirs.map(readEntry);
   const versions = new Set(entries.map((e) => e.version));
   if (versions.size > 1) throw new PagefindFormatError(`cannot join indexes of different Pagefind versions: ${[...versions].join(', ')}`);
+  const [version] = versions;
+  if (version !== PAGEFIND_FORMAT_VERSION) {
+    throw new PagefindFormatError(
+      `Pagefind ${version} wrote this index, but the index join and re-chunking (src/lib/search/mergeIndexes.ts, pagefindChunks.ts) read the private index format of Pagefind ${PAGEFIND_FORMAT_VERSION}. ` +
+        'Pin pagefind back to that version, or upgrade as the README says (Performance: upgrading Pagefind).',
+    );
+  }
   placeFiles(partDirs, outDir);
   const merged: PagefindEntry = { ...entries[0], languages: {} };
   const result: MergeResult = { pages: 0, chunks: 0 };

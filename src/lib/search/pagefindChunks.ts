@@ -25,6 +25,13 @@ export interface ChunkRange {
 
 export class PagefindFormatError extends Error {}
 
+/**
+ * The Pagefind release whose private index format this module and the index join read and
+ * write. package.json pins pagefind to exactly this; the guard test (tests/unit/mergeIndexes.test.ts)
+ * and the join itself fail, naming this assumption, when another version writes the index.
+ */
+export const PAGEFIND_FORMAT_VERSION = '1.6.0';
+
 const sig = new TextEncoder().encode(PAGEFIND_SIGNATURE);
 
 /** The CBOR after the signature; an error names the file when it is not a Pagefind file. */
