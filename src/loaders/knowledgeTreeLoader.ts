@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { resolve, sep } from 'node:path';
 import { KnowledgeBaseError } from '../lib/kb/problems';
 import type { Settings } from '../lib/settings';
-import { knowledgeBaseFailure, loadSite, readSite, type LoadedSite } from './loadSite';
+import { knowledgeBaseFailure, loadSite, problemsOf, readSite, type LoadedSite } from './loadSite';
 import { SLICES, type Slice } from './slices';
 
 export { SLICES, type Slice };
@@ -34,8 +34,7 @@ async function settle(read: Promise<LoadedSite>, ctx: LoaderContext): Promise<Lo
   try {
     return { site: await read };
   } catch (err) {
-    const cause = (err as { cause?: unknown }).cause;
-    const kb = err instanceof KnowledgeBaseError ? err : cause instanceof KnowledgeBaseError ? cause : undefined;
+    const kb = problemsOf(err);
     if (!ctx.watcher || !kb) throw err;
     ctx.logger.error(kb.message);
     return { problems: devProblems(kb) };

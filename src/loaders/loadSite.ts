@@ -84,12 +84,18 @@ function bodiesDir(parent: string, key: string): string {
   return join(parent, `${key}-${process.pid}-${current}`);
 }
 
+/** The problem list behind each failure, for the dev server (not `cause`: Astro would print it again). */
+const failures = new WeakMap<Error, KnowledgeBaseError>();
+
+/** The tree's problems, when `err` is the failure of a read of the tree. */
+export const problemsOf = (err: unknown): KnowledgeBaseError | undefined => (err instanceof KnowledgeBaseError ? err : err instanceof Error ? failures.get(err) : undefined);
+
 export function knowledgeBaseFailure(err: KnowledgeBaseError): AstroError {
   const error = new AstroError(err.message.split('\n')[0], err.problems.map(formatProblem).join('\n') + '\nFix each file named above and build again.');
   // The problem is in the content, not in our code: a stack trace would only send the
   // author to our files (and print absolute paths of the machine that built).
   error.stack = '';
-  error.cause = err;
+  failures.set(error, err);
   return error;
 }
 
