@@ -13,7 +13,8 @@ import { workersFor } from '../lib/markdown/renderPool';
 import { BodyPack, readBody } from '../lib/kb/bodyPack';
 import { buildAliases, formerIdsByHeading, readSiteAliases, type AliasTable } from '../lib/kb/aliases';
 import { withFormerIds } from '../lib/markdown/renderBody';
-import { buildCards } from '../lib/og/cards';
+import { buildCards, typeCardSource } from '../lib/og/cards';
+import { buildReadingPath } from '../lib/kb/readingPath';
 import { startOgImages } from '../lib/og/ogJobs';
 import { ogImagePolicy, OgSettingError } from '../lib/og/policy';
 import { recordAliasNames } from '../lib/kb/publishedAliases';
@@ -22,7 +23,7 @@ import { indexSteps } from '../lib/kb/stepIndex';
 import type { KnowledgeTree } from '../lib/kb/types';
 import type { RenderedBody } from '../lib/markdown/renderBody';
 import { encodeHeadings, type BodyRef } from '../lib/schema/bodyRef';
-import { domainTitle, entryTitle, titleFromName } from '../lib/kb/titles';
+import { domainTitle, entryTitle } from '../lib/kb/titles';
 
 interface LoadedSite {
   tree: KnowledgeTree;
@@ -135,7 +136,8 @@ function loadSite(slice: Slice, root: string, base: string, aliasesFile: string 
     const warnings = [...loaded.warnings, ...rendered.warnings];
     if (warnings.length) logger.warn(`${warnings.length} warning(s) in ${root}:\n${warnings.map(formatProblem).join('\n')}`);
     const titles = new Map(loaded.tree.entries.map((e) => [e.name, entryTitle({ name: e.name, frontmatterTitle: (e.data as Record<string, unknown>).title, heading: rendered.entries.get(e.name)?.title })]));
-    const methodology = buildMethodology(loaded.tree, indexSteps(loaded.tree.steps));
+    const stepIndex = indexSteps(loaded.tree.steps);
+    const methodology = buildMethodology(loaded.tree, stepIndex);
     let og;
     try {
       og = ogImagePolicy(process.env.KB_OG_IMAGES, loaded.tree.entries.length);
@@ -148,7 +150,7 @@ function loadSite(slice: Slice, root: string, base: string, aliasesFile: string 
       {
         entries: loaded.tree.entries.map((e) => ({ name: e.name, title: titles.get(e.name)!, description: e.data.description, domain: e.domain })),
         domains: [...new Set(loaded.tree.entries.map((e) => e.domain))].map((d) => ({ id: d, title: domainTitle(d) })),
-        projectTypes: methodology.projectTypes.map((t) => ({ id: t.id, title: titleFromName(t.id), description: t.description, entryCount: t.entries.length })),
+        projectTypes: methodology.projectTypes.map((t) => typeCardSource(t, buildReadingPath(t, stepIndex, loaded.tree.presets), (n) => titles.get(n) ?? n)),
       },
       og.mode,
     );

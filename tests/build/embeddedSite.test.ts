@@ -37,12 +37,12 @@ describe('the site built from the embedded content', () => {
     expect(html).not.toContain('class="copy"');
   });
 
-  it('should load the theme script render-blocking from <head>, as a file', () => {
+  it('should load the first-paint script (theme, reader path) render-blocking from <head>, as a file', () => {
     for (const path of ['', 'types/data-pipeline', 'kb/data-pipeline-security', 'about']) {
       const head = /<head>([\s\S]*?)<\/head>/.exec(read(path))![1];
-      expect(head, path).toMatch(/<script src="\/theme\.js"><\/script>/);
+      expect(head, path).toMatch(/<script src="\/first-paint\.js"><\/script>/);
     }
-    expect(existsSync(join(dist, 'theme.js'))).toBe(true);
+    expect(existsSync(join(dist, 'first-paint.js'))).toBe(true);
   });
 
   it('should count in words that agree in number', () => {
