@@ -45,7 +45,7 @@ export function parseReaderPath(search: string): ReaderPath | undefined {
   return type ? { type, own: params.get('view') === 'own' } : undefined;
 }
 
-/** `url` (an entry URL from `entry()`, maybe with an anchor) on `path`: the query goes before the anchor. */
+/** `url` (an entry URL from `links.entry()`, maybe with an anchor) on `path`: the query goes before the anchor. */
 export function onReaderPath(url: string, path: ReaderPath): string {
   const hash = url.indexOf('#');
   return hash < 0 ? url + readerPathQuery(path) : url.slice(0, hash) + readerPathQuery(path) + url.slice(hash);

@@ -1,14 +1,12 @@
 // Marks the table-of-contents link of the section being read (aria-current) by scroll position
 // (src/lib/currentSection.ts), and names it on the "On this page" button that narrow screens
-// show in the header. Without script the table of contents works the same, unmarked.
+// show in the header. Loaded by tocSpyBoot.ts; without script the contents work the same, unmarked.
 import { currentSection } from '../lib/currentSection';
 
-export function bootTocSpy(): void {
+export function spyToc(): void {
   const links = [...document.querySelectorAll<HTMLAnchorElement>('[data-toc] a')];
   const headings = links.map((a) => document.getElementById(decodeURIComponent(a.hash.slice(1))));
   const label = document.querySelector('[data-toc-current]');
-  const panel = document.getElementById('kb-toc-panel');
-  if (!links.length) return;
   let marked = -2;
   let queued = false;
   const update = () => {
@@ -27,11 +25,7 @@ export function bootTocSpy(): void {
     if (!queued) requestAnimationFrame(update);
     queued = true;
   };
-  addEventListener('scroll', queue, { passive: true });
-  addEventListener('resize', queue, { passive: true });
+  addEventListener('scroll', queue);
+  addEventListener('resize', queue);
   update();
-  // A jump from the panel closes it: the reader chose where to go.
-  panel?.addEventListener('click', (e) => {
-    if ((e.target as Element).closest('a') && panel.matches(':popover-open')) panel.hidePopover();
-  });
 }
