@@ -240,7 +240,7 @@ test.describe('narrow screens', () => {
     const toc = page.getByRole('navigation', { name: 'On this page' });
     await expect(sidebar).toBeHidden();
     await expect(toc).toBeHidden();
-    await page.getByRole('button', { name: / reading path · 1 of \d+$/ }).click();
+    await page.getByRole('button', { name: / reading path, 1 of \d+$/ }).click();
     await expect(sidebar.locator('a[aria-current="page"]')).toBeVisible();
     await page.keyboard.press('Escape');
     await expect(sidebar).toBeHidden();
@@ -255,7 +255,7 @@ test.describe('narrow screens', () => {
     await page.goto(landing);
     const [entry] = await ownPath(page);
     await page.goto(entry);
-    await page.getByRole('button', { name: / reading path · 1 of \d+$/ }).click();
+    await page.getByRole('button', { name: / reading path, 1 of \d+$/ }).click();
     await expect(page.getByRole('navigation', { name: / reading path$/ }).locator('a[aria-current="page"]')).toBeVisible();
     await page.getByRole('button', { name: 'Close' }).first().click();
     await page.getByRole('button', { name: 'Menu' }).click();

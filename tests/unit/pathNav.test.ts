@@ -50,7 +50,7 @@ describe("an entry's navigation along a type's reading path", () => {
     expect(breadcrumbHtml(view.trail, 'Domain Modeling')).toBe(
       '<ol><li><a href="/types/">Project types</a></li><li><a href="/types/ml/">ML</a></li><li><span aria-current="page">Domain Modeling</span></li></ol>'.replace(/\/types\//g, '/kb/types/'),
     );
-    expect(pathButtonHtml(view)).toContain('ML</span><span class="sr-only"> reading path</span> · 3 of 4');
+    expect(pathButtonHtml(view)).toBe('<span class="bar-title">ML<span class="sr-only"> reading path,</span><span aria-hidden="true"> · </span></span><span class="bar-pos">3 of 4</span>');
   });
 
   it("should walk the type's own entries when the reader chose them, skipping base knowledge", () => {

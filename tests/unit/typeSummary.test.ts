@@ -1,10 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { typeSummary } from '../../src/lib/kb/typeSummary';
 
-const type = (description: string, enabledSteps = 0) => ({
-  description,
-  base: { stepOverrides: Array.from({ length: enabledSteps }, (_, i) => ({ step: `s${i}`, enabled: true })) } as never,
-});
+const type = (description: string) => ({ description });
 
 describe('typeSummary', () => {
   it("should say what an upstream overlay covers in the reader's terms, not how it is wired", () => {
@@ -23,11 +20,12 @@ describe('typeSummary', () => {
   });
 
   it('should fall back on what the type adds when its overlay only describes its mechanics', () => {
-    const game = type('Game development overlay — adds game-specific steps, injects game knowledge into existing steps, and remaps artifact references for game projects.', 3);
+    const game = type('Game development overlay — adds game-specific steps, injects game knowledge into existing steps, and remaps artifact references for game projects.');
     expect(typeSummary(game, ['Game Design Document', 'Game Engine Selection', 'Game Audio', 'Game Networking'])).toBe(
-      'Game development: 4 entries of its own and 3 steps switched on for it, among them Game Design Document, Game Engine Selection and Game Audio.',
+      'Game development: 4 entries written for it, among them Game Design Document, Game Engine Selection and Game Audio.',
     );
-    expect(typeSummary(type('MCP Server overlay — an MCP server has no UI, so the design-system and UX steps are disabled.'), ['MCP Protocol'])).toBe('MCP Server: 1 entry of its own: MCP Protocol.');
+    expect(typeSummary(type('MCP Server overlay — an MCP server has no UI, so the design-system and UX steps are disabled.'), ['MCP Protocol'])).toBe('MCP Server: 1 entry written for it: MCP Protocol.');
+    expect(typeSummary(type('Empty overlay — remaps artifact references.'), [])).toBe('Empty.');
   });
 
   it('should keep a description written for readers as its author wrote it', () => {

@@ -75,8 +75,11 @@ export function breadcrumbHtml(trail: readonly Crumb[], current: string): string
   return `<ol>${trail.map((t) => `<li><a href="${esc(t.href)}">${esc(t.label)}</a></li>`).join('')}<li><span aria-current="page">${esc(current)}</span></li></ol>`;
 }
 
-/** The header's path button on narrow screens: "ML · 7 of 74" on screen, the sidebar's name for screen readers. */
+/**
+ * The header's path button on narrow screens: "ML · 7 of 74" on screen (the position alone on the
+ * narrowest), the sidebar's name and the position for screen readers.
+ */
 export function pathButtonHtml(v: Pick<PathNavView, 'place' | 'title'>): string {
   const kind = v.place.kind === 'type' ? 'reading path' : 'domain';
-  return `<span class="bar-title">${esc(v.title)}</span><span class="sr-only"> ${kind}</span> · ${esc(positionText(v))}`;
+  return `<span class="bar-title">${esc(v.title)}<span class="sr-only"> ${kind},</span><span aria-hidden="true"> · </span></span><span class="bar-pos">${esc(positionText(v))}</span>`;
 }

@@ -25,19 +25,14 @@ function listed(items: readonly string[]): string {
  * @param ownTitles titles of the type's own entries in reading order: what is said about a type
  *   whose overlay describes only its mechanics ("adds game-specific steps, remaps artifact references").
  */
-export function typeSummary(type: Pick<ProjectType, 'description' | 'base'>, ownTitles: readonly string[]): string {
+export function typeSummary(type: Pick<ProjectType, 'description'>, ownTitles: readonly string[]): string {
   const description = flat(type.description);
   const said = OVERLAY_SAYS.exec(description);
   if (!said) return description;
   const [, subject, rest] = said;
   const topics = INJECTS_FOR.exec(rest)?.[1] ?? ADDS_KNOWLEDGE.exec(rest)?.[1];
   if (topics) return `${subject}: ${topics}.`;
-  const steps = (type.base?.stepOverrides ?? []).filter((s) => s.enabled).length;
-  const what = [
-    ownTitles.length ? `${ownTitles.length} ${ownTitles.length === 1 ? 'entry' : 'entries'} of its own` : '',
-    steps ? `${steps} ${steps === 1 ? 'step' : 'steps'} switched on for it` : '',
-  ].filter(Boolean);
-  if (!what.length) return `${subject}.`;
-  const among = ownTitles.length > 3 ? `, among them ${listed(ownTitles.slice(0, 3))}` : ownTitles.length ? `: ${listed(ownTitles)}` : '';
-  return `${subject}: ${listed(what)}${among}.`;
+  if (!ownTitles.length) return `${subject}.`;
+  const written = `${ownTitles.length} ${ownTitles.length === 1 ? 'entry' : 'entries'} written for it`;
+  return ownTitles.length > 3 ? `${subject}: ${written}, among them ${listed(ownTitles.slice(0, 3))}.` : `${subject}: ${written}: ${listed(ownTitles)}.`;
 }
