@@ -5,21 +5,22 @@ test.describe('browsing by project type', () => {
     const site = new Site(page);
     await page.goto('/');
     await expect(page.getByRole('heading', { level: 1, name: 'scaffold-kb' })).toBeVisible();
-    await site.main.getByRole('link', { name: 'data-pipeline', exact: true }).first().click();
+    await site.main.getByRole('link', { name: 'Data pipeline', exact: true }).first().click();
     await expect(page).toHaveURL(/\/types\/data-pipeline\/$/);
-    await expect(page.getByRole('heading', { level: 1, name: 'data-pipeline' })).toBeVisible();
+    await expect(page.getByRole('heading', { level: 1, name: 'Data pipeline' })).toBeVisible();
 
+    // Opened from the type's reading path, the entry keeps that path in its address.
     await site.main.getByRole('link', { name: 'Data Pipeline Streaming Patterns' }).first().click();
-    await expect(page).toHaveURL(/\/kb\/data-pipeline-streaming-patterns\/$/);
+    await expect(page).toHaveURL(/\/kb\/data-pipeline-streaming-patterns\/\?path=data-pipeline$/);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Data Pipeline Streaming Patterns');
-    await expect(page.getByRole('region', { name: 'Used by' }).getByRole('link', { name: 'data-pipeline' })).toBeVisible();
+    await expect(page.getByRole('region', { name: 'Used by' }).getByRole('link', { name: 'Data pipeline' })).toBeVisible();
 
     await site.main.getByRole('list', { name: 'Topics' }).getByRole('link', { name: 'watermarks' }).click();
     await expect(page).toHaveURL(/\/topics\/watermarks\/$/);
     await expect(site.main.getByRole('link', { name: 'Data Pipeline Streaming Patterns' })).toBeVisible();
 
     await page.goBack();
-    await expect(page).toHaveURL(/\/kb\/data-pipeline-streaming-patterns\/$/);
+    await expect(page).toHaveURL(/\/kb\/data-pipeline-streaming-patterns\/\?path=data-pipeline$/);
     await page.goBack();
     await expect(page).toHaveURL(/\/types\/data-pipeline\/$/);
   });

@@ -3,8 +3,8 @@ import { expect, Site, test } from './fixtures';
 test.describe('the embedded knowledge base', () => {
   test('should show the data-pipeline landing with its configuration and every entry by step', async ({ page }) => {
     await page.goto('/');
-    await page.getByRole('main').getByRole('link', { name: 'data-pipeline', exact: true }).first().click();
-    await expect(page.getByRole('heading', { level: 1, name: 'data-pipeline' })).toBeVisible();
+    await page.getByRole('main').getByRole('link', { name: 'Data pipeline', exact: true }).first().click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Data pipeline' })).toBeVisible();
     const config = page.getByRole('region', { name: 'Configuration reference' });
     const row = config.getByRole('region', { name: 'Configuration fields' }).getByRole('row', { name: /processingModel/ });
     await expect(row.getByRole('link', { name: 'processingModel' })).toBeVisible();
@@ -20,7 +20,7 @@ test.describe('the embedded knowledge base', () => {
     await expect(page.locator('#step-system-architecture').getByRole('link').first()).toBeVisible();
   });
 
-  for (const type of ['ml', 'browser-extension']) {
+  for (const type of ['ML', 'Browser extension']) {
     test(`should reach the ${type} landing from the home page, with its twelve entries`, async ({ page }) => {
       await page.goto('/');
       await page.getByRole('main').getByRole('link', { name: type, exact: true }).first().click();

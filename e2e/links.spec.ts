@@ -30,4 +30,14 @@ test.describe('a missing page', () => {
     await suggestions.first().getByRole('link').click();
     await expect(page).toHaveURL(/\/kb\/data-pipeline-streaming-patterns\/$/);
   });
+
+  test('should say so when no entry has a similar name, and offer to search its words', async ({ page }) => {
+    const res = await page.goto('/qqzzxxjj/');
+    expect(res?.status()).toBe(404);
+    const region = page.getByRole('region', { name: 'No entry has a name like “qqzzxxjj”' });
+    await expect(region).toBeVisible();
+    await expect(region.getByRole('list')).toHaveCount(0);
+    await region.getByRole('link', { name: 'Search for “qqzzxxjj”' }).click();
+    await expect(page).toHaveURL(/\/search\/\?q=qqzzxxjj$/);
+  });
 });

@@ -14,10 +14,9 @@ async function typePaths(page: Page): Promise<string[]> {
   return hrefs;
 }
 
-/** The path previous/next follow: the type's own entries ("this type only"), which is the whole path when the steps name no base knowledge. */
+/** The path previous/next follow from the landing: the whole reading path, in the landing's order. */
 async function ownPath(page: Page): Promise<string[]> {
-  const list = (await page.locator('#reading-path-own').count()) ? '#reading-path-own' : '#reading-path';
-  return page.locator(`${list} > li .path-head > a`).evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).pathname));
+  return page.locator('#reading-path > li .path-head > a').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).pathname));
 }
 
 test.describe('reading paths', () => {
@@ -27,16 +26,16 @@ test.describe('reading paths', () => {
       await page.goto(landing);
       const expected = await ownPath(page);
       expect(expected.length, `${landing} has a reading path`).toBeGreaterThan(0);
-      await page.locator(`:is(#reading-path, #reading-path-own) a[href="${expected[0]}"]:visible`).first().click();
+      await page.locator('#reading-path > li .path-head > a').first().click();
       const visited: string[] = [];
       for (let guard = 0; guard <= expected.length; guard++) {
         visited.push(new URL(page.url()).pathname);
-        // The sidebar lists this path and marks the page being read, once; on a wide screen it is open.
-        await expect(page.locator('details.path-nav')).toHaveAttribute('open', '');
+        // The sidebar lists this path and marks the page being read, once; on a wide screen it is always shown.
         const sidebar = page.getByRole('navigation', { name: / reading path$/ });
+        await expect(sidebar).toBeVisible();
         const current = sidebar.locator('a[aria-current="page"]');
         await expect(current).toHaveCount(1);
-        await expect(current).toHaveText((await page.getByRole('heading', { level: 1 }).textContent())!.trim());
+        await expect(current).toContainText((await page.getByRole('heading', { level: 1 }).textContent())!.trim());
         expect(await current.evaluate((a) => (a as HTMLAnchorElement).pathname)).toBe(visited.at(-1));
         const next = page.locator('a[rel="next"]');
         if ((await next.count()) === 0) break;
@@ -232,7 +231,7 @@ test.describe('narrow screens', () => {
     }
   });
 
-  test('should collapse the reading path and the table of contents above the article', async ({ page }) => {
+  test('should fold the reading path and the table of contents into panels the sticky header opens', async ({ page }) => {
     const [landing] = await typePaths(page);
     await page.goto(landing);
     const [entry] = await ownPath(page);
@@ -241,13 +240,27 @@ test.describe('narrow screens', () => {
     const toc = page.getByRole('navigation', { name: 'On this page' });
     await expect(sidebar).toBeHidden();
     await expect(toc).toBeHidden();
-    const tocBox = (await page.locator('details.toc > summary').boundingBox())!;
-    const bodyBox = (await page.locator('.prose').boundingBox())!;
-    expect(tocBox.y).toBeLessThan(bodyBox.y);
-    await page.locator('details.path-nav > summary').click();
+    await page.getByRole('button', { name: / reading path, 1 of \d+$/ }).click();
     await expect(sidebar.locator('a[aria-current="page"]')).toBeVisible();
-    await page.locator('details.toc > summary').click();
+    await page.keyboard.press('Escape');
+    await expect(sidebar).toBeHidden();
+    await page.getByRole('button', { name: /^On this page/ }).click();
     await expect(toc.getByRole('link').first()).toBeVisible();
+  });
+
+  test('should open both panels without JavaScript', async ({ browser, baseURL }) => {
+    const context = await browser.newContext({ javaScriptEnabled: false, baseURL, viewport: { width: 390, height: 844 } });
+    const page = await context.newPage();
+    const [landing] = await typePaths(page);
+    await page.goto(landing);
+    const [entry] = await ownPath(page);
+    await page.goto(entry);
+    await page.getByRole('button', { name: / reading path, 1 of \d+$/ }).click();
+    await expect(page.getByRole('navigation', { name: / reading path$/ }).locator('a[aria-current="page"]')).toBeVisible();
+    await page.getByRole('button', { name: 'Close' }).first().click();
+    await page.getByRole('button', { name: 'Menu' }).click();
+    await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Topics' })).toBeVisible();
+    await context.close();
   });
 });
 
@@ -272,7 +285,7 @@ test.describe('print', () => {
       });
     }
     await page.emulateMedia({ media: 'print' });
-    for (const hidden of ['.site-header', '.site-footer', 'details.path-nav', 'details.toc', '.pager']) {
+    for (const hidden of ['.site-header', '.site-footer', '.path-nav', '.toc', '.pager']) {
       if (await page.locator(hidden).count()) await expect(page.locator(hidden).first(), hidden).toBeHidden();
     }
     const external = page.locator('article a[href^="http"]').first();

@@ -88,9 +88,8 @@ test.describe('search', () => {
 
   test('should help when nothing matches', async ({ page }) => {
     await page.goto('/search/?q=watermarks&topic=no-such-topic');
-    const empty = page.getByRole('region', { name: 'Nothing found' });
+    const empty = page.getByRole('region', { name: 'No exact match for “watermarks” with topic no-such-topic' });
     await expect(empty).toBeVisible();
-    await expect(empty).toContainText('No entries contain “watermarks” with topic no-such-topic');
     await expect(empty).toContainText('remove filters');
     await expect(empty.getByRole('link').first()).toHaveAttribute('href', /\/topics\//);
   });
@@ -140,13 +139,14 @@ test.describe('search', () => {
     test(`should show the empty state for nonsense ("${q}") on the search page and in the popup`, async ({ page }) => {
       const site = new Site(page);
       await page.goto(`/search/?q=${q}`);
-      const empty = page.getByRole('region', { name: 'Nothing found' });
+      // One heading says what happened; nothing below contradicts it.
+      const empty = page.getByRole('region', { name: `No exact match for “${q}”` });
       await expect(empty).toBeVisible();
-      await expect(empty).toContainText(`No entries contain “${q}”`);
       await expect(page.getByRole('status').filter({ hasText: `No exact match` })).toBeVisible();
-      // Anything listed is under the "Partial matches" label, never passed off as a result.
+      // Anything listed is under the "Related matches" label, never passed off as a result.
       const results = site.searchPageResults;
-      expect(await results.locator('a.result').count()).toBe(await results.getByRole('group', { name: 'Partial matches' }).locator('a.result').count());
+      expect(await results.locator('a.result').count()).toBe(await results.getByRole('group', { name: 'Related matches' }).locator('a.result').count());
+      if ((await results.locator('a.result').count()) === 0) await expect(empty).toContainText('Nothing related either.');
       // Filters count what is shown: with nothing shown, no filter promises a result.
       if ((await results.locator('a.result').count()) === 0) {
         await expect(page.locator('[data-facets] input[type="checkbox"]')).toHaveCount(0);
@@ -156,21 +156,28 @@ test.describe('search', () => {
       await site.headerSearch.fill(q);
       const notice = page.locator('[data-search-notice]');
       await expect(notice).toBeVisible();
-      await expect(notice).toContainText(`No entries contain “${q}”`);
+      await expect(notice).toContainText(`No exact match for “${q}”`);
       await expect(page.locator('[data-search-status]')).toHaveText(new RegExp(`for ${q}$`));
       const header = site.headerResults;
-      expect(await header.locator('a.result').count()).toBe(await header.getByRole('group', { name: 'Partial matches' }).locator('a.result').count());
+      expect(await header.locator('a.result').count()).toBe(await header.getByRole('group', { name: 'Related matches' }).locator('a.result').count());
     });
   }
 
-  test('should label partial matches of a typo and offer the word meant; one click searches it', async ({ page }) => {
+  test('should label related matches of a typo and offer the word meant; one click searches it', async ({ page }) => {
     const site = new Site(page);
     await page.goto('/');
     await site.headerSearch.fill('watermrks');
     const notice = page.locator('[data-search-notice]');
-    await expect(notice).toContainText('No entries contain “watermrks”');
-    const partial = site.headerResults.getByRole('group', { name: 'Partial matches' });
+    await expect(notice).toContainText('No exact match for “watermrks”');
+    await expect(notice).toContainText(/\d+ related match(es)? below/);
+    const partial = site.headerResults.getByRole('group', { name: 'Related matches' });
     await expect(partial.locator('a.result').first()).toBeVisible();
+    // Related to what was typed: the word meant, never "water_shallow" from an unrelated entry; and its
+    // link highlights that word, which the page has, not the typo, which it has not.
+    for (const href of await partial.locator('a.result').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href))) {
+      expect(new URL(href).searchParams.get('highlight')).toMatch(/^watermarks?( watermarks?)?$/);
+    }
+    await expect(partial.locator('mark', { hasText: /water_shallow/ })).toHaveCount(0);
     const suggestion = notice.getByRole('link', { name: 'watermarks', exact: true });
     await expect(suggestion).toBeVisible();
     await expectNoAxeViolations(page, 'popup with partial matches and a suggestion');
@@ -183,11 +190,40 @@ test.describe('search', () => {
 
     // The same on the search page, where the address follows.
     await page.goto('/search/?q=watermrks');
-    const empty = page.getByRole('region', { name: 'Nothing found' });
+    const empty = page.getByRole('region', { name: 'No exact match for “watermrks”' });
     await empty.getByRole('link', { name: 'watermarks', exact: true }).click();
     await expect(page).toHaveURL(/\/search\/\?q=watermarks$/);
     await expect(site.searchPageResults.locator('a.result').first()).toBeVisible();
     await expect(empty).toBeHidden();
+  });
+
+  test('should show the count and the way to all results at the top of the popup, without scrolling', async ({ page }) => {
+    const site = new Site(page);
+    await page.goto('/kb/data-pipeline-security/');
+    await site.headerSearch.fill('testing');
+    const summary = page.locator('[data-search-summary]');
+    await expect(summary).toContainText(/^\d+ results/);
+    const all = summary.getByRole('link', { name: /^Show all \d+ with filters$/ });
+    await expect(all).toBeVisible();
+    const popup = (await page.locator('[data-search-popup]').boundingBox())!;
+    const link = (await all.boundingBox())!;
+    expect(link.y).toBeGreaterThanOrEqual(popup.y);
+    expect(link.y + link.height).toBeLessThanOrEqual(popup.y + Math.min(popup.height, 120));
+    const total = Number(/(\d+)/.exec((await all.textContent())!)![1]);
+    expect(total).toBeGreaterThan(await site.headerResults.locator('a.result').count());
+    await all.click();
+    await expect(page).toHaveURL(/\/search\/\?q=testing$/);
+  });
+
+  test('should highlight, on arrival from a related match, the word it matched', async ({ page }) => {
+    const site = new Site(page);
+    await page.goto('/');
+    await site.headerSearch.fill('watermrks');
+    const related = site.headerResults.getByRole('group', { name: 'Related matches' }).locator('a.result').first();
+    await expect(related).toBeVisible();
+    await related.click();
+    await expect(page).toHaveURL(/[?&]highlight=watermarks?/);
+    await expect(page.locator('main mark.pagefind-highlight').first()).toBeAttached();
   });
 
   test('should highlight hyphenated and stemmed terms on arrival', async ({ page }) => {
@@ -239,6 +275,8 @@ test.describe('search', () => {
       await expect(site.searchPageResults.locator('a.result').first()).toBeVisible();
       await site.headerSearch.fill('pii');
       await expect(site.headerResults.locator('a.result').first()).toBeVisible();
+      // Checked once the list is complete: a list replaced mid-check confuses the contrast rule.
+      await expect(page.locator('[data-search-status]')).toHaveText(/ for pii$/);
       await expectNoAxeViolations(page, `search page with results (${scheme})`);
     });
   }

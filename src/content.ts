@@ -5,8 +5,12 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { readFileSync } from 'node:fs';
 import { readBody, type BodySpan } from './lib/kb/bodyPack';
-import { buildMethodology, type MethodologyModel } from './lib/kb/projectTypes';
-import { buildReadingPath, entryHomes, type ReadingPath } from './lib/kb/readingPath';
+import { buildMethodology, type MethodologyModel, type ProjectType } from './lib/kb/projectTypes';
+import { entryPlace, pathItems } from './lib/kb/entryPath';
+import type { PathNavView } from './lib/kb/pathNavView';
+import { typePathView, type ReadingPathNav } from './lib/kb/readingPathNav';
+import { buildReadingPath, entryHomes, ownItems, type ReadingPath } from './lib/kb/readingPath';
+import { typeSummary } from './lib/kb/typeSummary';
 import { buildRelated, type RelatedEntry } from './lib/kb/related';
 import { buildStepPages, type StepPage } from './lib/kb/stepMatrix';
 import { indexSteps } from './lib/kb/stepIndex';
@@ -42,6 +46,11 @@ export interface SiteModel {
   title: (name: string) => string;
   domains: DomainView[];
   methodology: MethodologyModel;
+  projectTypeById: Map<string, ProjectType>;
+  /** A project type's human name (`ML`, `Data pipeline`); the id for a type the tree lacks. */
+  typeTitle: (id: string) => string;
+  /** What a reader choosing the type reads about it (src/lib/kb/typeSummary.ts). */
+  typeSummary: Map<string, string>;
   /** Each project type as a reading path (src/lib/kb/readingPath.ts), by type id. */
   readingPaths: Map<string, ReadingPath>;
   /** Entry name → the one project type whose path is its home; absent for shared entries. */
@@ -105,6 +114,7 @@ async function buildSite(): Promise<SiteModel> {
   const entryByName = new Map(entries.map((e) => [e.id, e]));
   const stepIndex = indexSteps(tree.steps);
   const methodology = buildMethodology(tree, stepIndex);
+  const projectTypeById = new Map(methodology.projectTypes.map((t) => [t.id, t]));
   const readingPaths = new Map(methodology.projectTypes.map((t) => [t.id, buildReadingPath(t, stepIndex, tree.presets)]));
   const topics = buildTopics(tree.entries);
   const byDomain = new Map<string, Entry[]>();
@@ -132,6 +142,11 @@ async function buildSite(): Promise<SiteModel> {
       .map((d) => ({ domain: d.id, entries: byDomain.get(d.id) ?? [], intro: d.data.body ? d : undefined }))
       .sort((a, b) => a.domain.localeCompare(b.domain)),
     methodology,
+    projectTypeById,
+    typeTitle: (id) => projectTypeById.get(id)?.title ?? id,
+    typeSummary: new Map(
+      methodology.projectTypes.map((t) => [t.id, typeSummary(t, ownItems(readingPaths.get(t.id)!).map((i) => entryByName.get(i.name)?.data.title ?? i.name))]),
+    ),
     readingPaths,
     entryHome: entryHomes([...readingPaths.values()]),
     topics,
@@ -147,6 +162,50 @@ async function buildSite(): Promise<SiteModel> {
 /** The rendered HTML of a body, read when the page that shows it is generated. */
 export function bodyHtml(body: BodySpan | null | undefined): string {
   return body ? readBody(body) : '';
+}
+
+/** A type's reading path as entry pages navigate along it (published as `/types/<type>/path.json`). */
+const navs = new WeakMap<SiteModel, Map<string, ReadingPathNav>>();
+
+export function readingPathNav(site: SiteModel, type: string): ReadingPathNav {
+  const known = navs.get(site)?.get(type);
+  if (known) return known;
+  const nav = buildPathNav(site, type);
+  navs.set(site, (navs.get(site) ?? new Map()).set(type, nav));
+  return nav;
+}
+
+function buildPathNav(site: SiteModel, type: string): ReadingPathNav {
+  const { links } = site;
+  const title = site.typeTitle(type);
+  return {
+    type,
+    title,
+    landing: `${links.projectType(type)}#path`,
+    trail: [{ label: 'Project types', href: links.projectTypes() }, { label: title, href: links.projectType(type) }],
+    items: pathItems(site.readingPaths.get(type)!.items).map((i) => ({ ...i, title: site.title(i.name), url: links.entry(i.name) })),
+  };
+}
+
+/**
+ * The navigation an entry page is built with: its home type's whole reading path, else its
+ * domain. A reader arriving from another type's path gets that one in the browser instead.
+ */
+export function entryNav(site: SiteModel, entry: Entry): PathNavView {
+  const { links } = site;
+  const home = site.entryHome.get(entry.id);
+  const domain = entry.data.domain;
+  const domainNames = site.domains.find((x) => x.domain === domain)!.entries.map((e) => e.id);
+  const place = entryPlace(entry.id, domain, home ? { type: home, items: pathItems(site.readingPaths.get(home)!.items) } : undefined, domainNames);
+  if (place.kind === 'type') return typePathView(readingPathNav(site, place.id), place, site.title, (n) => links.entry(n));
+  return {
+    place,
+    title: domain,
+    homeHref: links.domain(domain),
+    trail: [{ label: 'Domains', href: links.domains() }, { label: domain, href: links.domain(domain) }],
+    entryTitle: site.title,
+    entryHref: (n) => links.entry(n),
+  };
 }
 
 export const topicHref = (site: SiteModel, topic: string) => site.links.topic(topicSlug(topic));

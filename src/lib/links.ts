@@ -24,6 +24,33 @@ export function searchQueryString(params: SearchParams): string {
   return s ? `?${s}` : '';
 }
 
+/**
+ * The reading path a reader follows from entry to entry: `?path=<type>` on an entry's URL, and
+ * `&view=own` when they chose the type's own entries. The entry's address stays its own (same
+ * path, canonical link unchanged); the query only tells the page which navigation to show.
+ */
+export interface ReaderPath {
+  type: string;
+  own: boolean;
+}
+
+export function readerPathQuery(path: ReaderPath): string {
+  return `?path=${encodeURIComponent(path.type)}${path.own ? '&view=own' : ''}`;
+}
+
+/** The path an entry URL's query names, if any. */
+export function parseReaderPath(search: string): ReaderPath | undefined {
+  const params = new URLSearchParams(search);
+  const type = params.get('path');
+  return type ? { type, own: params.get('view') === 'own' } : undefined;
+}
+
+/** `url` (an entry URL from `links.entry()`, maybe with an anchor) on `path`: the query goes before the anchor. */
+export function onReaderPath(url: string, path: ReaderPath): string {
+  const hash = url.indexOf('#');
+  return hash < 0 ? url + readerPathQuery(path) : url.slice(0, hash) + readerPathQuery(path) + url.slice(hash);
+}
+
 /** `https://docs.example.com/` → `https://docs.example.com`; nothing when unset. */
 export function normalizeSite(site: string | undefined): string | undefined {
   const trimmed = (site ?? '').trim();
@@ -47,6 +74,8 @@ export function createLinks(basePath: string | undefined, siteUrl?: string, edit
     absolute: (url: string) => (origin ? new URL(url, origin).href : url),
     home: () => at('/'),
     entry: (name: string, anchor?: string) => at(`/kb/${encodeURIComponent(name)}/`) + (anchor ? `#${anchor}` : ''),
+    /** An entry opened from a type's reading path: its page keeps that path (see `ReaderPath`). */
+    entryOnPath: (name: string, path: ReaderPath) => onReaderPath(at(`/kb/${encodeURIComponent(name)}/`), path),
     projectTypes: () => at('/types/'),
     projectType: (id: string) => at(`/types/${encodeURIComponent(id)}/`),
     overlay: (id: string) => at(`/overlays/${encodeURIComponent(id)}/`),
@@ -68,6 +97,8 @@ export function createLinks(basePath: string | undefined, siteUrl?: string, edit
     ogImage: (card: { kind: string; id: string }) => at(`/og/${card.kind}/${encodeURIComponent(card.id)}.png`),
     kbJson: () => at('/kb.json'),
     projectTypeJson: (id: string) => at(`/types/${encodeURIComponent(id)}.json`),
+    /** What an entry page needs to show a type's reading path as its navigation (src/pages/types/[type]/path.json.ts). */
+    readingPathNav: (id: string) => at(`/types/${encodeURIComponent(id)}/path.json`),
     llmsTxt: () => at('/llms.txt'),
     llmsFullTxt: () => at('/llms-full.txt'),
     permalinks: () => at('/permalinks.json'),

@@ -4,7 +4,7 @@ import GithubSlugger from 'github-slugger';
  * Ids the page chrome uses. Heading slugs are generated after them so a heading named
  * "Contents" can never steal the id of the table of contents.
  */
-export const CHROME_IDS = ['kb-main', 'kb-toc', 'kb-search-input', 'kb-search-results', 'kb-search-page-input', 'kb-search-page-results', 'kb-used-by', 'kb-related', 'kb-sources', 'kb-base-knowledge', 'kb-by-type', 'kb-toggles', 'kb-definition', 'kb-entries', 'kb-theme', 'kb-path', 'kb-pager', 'kb-announce'] as const;
+export const CHROME_IDS = ['kb-main', 'kb-toc', 'kb-search-input', 'kb-search-results', 'kb-search-page-input', 'kb-search-page-results', 'kb-used-by', 'kb-related', 'kb-sources', 'kb-base-knowledge', 'kb-by-type', 'kb-toggles', 'kb-definition', 'kb-entries', 'kb-theme', 'kb-path', 'kb-pager', 'kb-announce', 'kb-toc-panel', 'kb-path-nav', 'kb-menu', 'kb-search-panel'] as const;
 
 /** Ids markdown-it-footnote gives a body with `count` footnotes (`fn1`, `fnref1`; `fnref1:1` cannot clash). */
 export function footnoteIds(count: number): string[] {

@@ -100,6 +100,9 @@ export async function copyFor(el: Element): Promise<void> {
   } else if (el.getAttribute('data-copy') === 'url') {
     text = pageUrl();
     done = 'Link copied';
+  } else if (el.getAttribute('data-copy') === 'md-link') {
+    text = `[${mdText(pageTitle())}](${pageUrl()})`;
+    done = 'Markdown link copied';
   } else if (el.getAttribute('data-copy') === 'markdown') {
     const href = (el as HTMLAnchorElement).href;
     text = fetch(href).then((r) => {

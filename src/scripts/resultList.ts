@@ -18,13 +18,13 @@ ${subs ? `<div class="subs">${subs}</div>` : ''}</div>`;
 /**
  * Results as a listbox of link options, one group per entry: the entry, then its sections.
  * Options are the links themselves so middle-click and "copy link" keep working. Partial
- * matches follow in one group of their own under a visible "Partial matches" label.
+ * matches related to the query follow in one group of their own under a visible "Related matches" label.
  */
 export function renderResults(views: ResultView[], prefix: string, partial: ResultView[] = []): string {
   const exact = views.map((v) => renderGroup(v, prefix, 'group')).join('');
   if (!partial.length) return exact;
   const label = `${prefix}-${++uid}`;
-  return `${exact}<div role="group" class="partial-matches" aria-labelledby="${label}"><p class="partial-label" id="${label}">Partial matches</p>${partial
+  return `${exact}<div role="group" class="partial-matches" aria-labelledby="${label}"><p class="partial-label" id="${label}">Related matches</p>${partial
     .map((v) => renderGroup(v, prefix, 'none'))
     .join('')}</div>`;
 }

@@ -42,11 +42,17 @@ function isTyping(target: EventTarget | null): boolean {
 export function bootSearch(): void {
   const input = document.getElementById('kb-search-input') as HTMLInputElement | null;
   if (!input) return;
+  // Below 900 px the box lives in a full-screen panel behind the header's Search button.
+  const panel = input.closest<HTMLElement>('[data-search-panel]');
+  panel?.addEventListener('toggle', (e) => {
+    if ((e as ToggleEvent).newState === 'open') input.focus();
+  });
   document.addEventListener('keydown', (e) => {
     const slash = e.key === '/' && !isTyping(e.target);
     const ctrlK = e.key.toLowerCase() === 'k' && (e.ctrlKey || e.metaKey);
     if (!slash && !ctrlK) return;
     e.preventDefault();
+    if (panel && !input.checkVisibility()) panel.showPopover();
     input.focus();
     input.select();
   });

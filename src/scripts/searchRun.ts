@@ -1,11 +1,11 @@
-// One search as the UI shows it: exact matches first, meaningful partial matches after, and
+// One search as the UI shows it: exact matches first, related partial matches after, and
 // "did you mean" queries when some term matched nothing. Shared by the header popup and /search/.
 import { suggestQueries } from '../lib/search/editDistance';
-import { isMeaningfulPartial, markedWords, searchExactFirst } from '../lib/search/exactFirst';
+import { keepMarks, markedWords, relatedWords, searchExactFirst } from '../lib/search/exactFirst';
 import { queryPrefixIndex, type PrefixHit } from '../lib/search/prefixIndex';
 import { toResultView, withHighlight, type ResultView } from '../lib/search/resultView';
 import type { PagefindFilters } from '../lib/search/searchState';
-import type { QueryTerm } from '../lib/search/terms';
+import { queryTerms, type QueryTerm } from '../lib/search/terms';
 import { basePath, getPagefind, getPrefixIndex, getVocabulary, type PagefindSearch } from './pagefindClient';
 
 export interface SearchOutcome {
@@ -38,25 +38,39 @@ export async function runSearch(
   if (!r || stale()) return null;
   const room = Math.min(limits.maxPartial ?? Infinity, Math.max(0, limits.partial - Math.min(r.exact.length, limits.exact)));
   const text = q ?? '';
-  const view = async (res: (typeof r.exact)[number]) => {
-    const data = await res.data();
-    return { data, view: toResultView(data, 3, r.terms, text || undefined) };
-  };
-  const [exact, partialRaw] = await Promise.all([Promise.all(r.exact.slice(0, limits.exact).map(view)), Promise.all(r.partial.slice(0, room).map(view))]);
-  // Partial matches that only share a letter or two with the query ("-q" for "qqzzxxjj") are noise.
-  const partial = partialRaw
-    .filter(({ data }) => isMeaningfulPartial(r.terms, markedWords([data.excerpt, ...(data.sub_results ?? []).map((s) => s.excerpt)])))
-    .map((p) => p.view);
-  let suggestions: string[] = [];
   // Words of one or two letters are mid-typing, not typos; a typed-over query needs no suggestion.
-  if (r.missing.length && r.missing.every((t) => t.key.length >= 3) && !stale()) {
-    try {
-      suggestions = suggestQueries(r.terms, r.missing, await getVocabulary());
-    } catch {
-      // No vocabulary (an older build): the page still says what matched and what did not.
+  // Without a vocabulary (an older build) the page still says what matched and what did not.
+  const suggesting =
+    r.missing.length && r.missing.every((t) => t.key.length >= 3)
+      ? getVocabulary().then((v) => suggestQueries(r.terms, r.missing, v)).catch((): string[] => [])
+      : Promise.resolve([]);
+  const [exact, partialRaw, suggestions] = await Promise.all([
+    Promise.all(r.exact.slice(0, limits.exact).map((res) => res.data().then((data) => toResultView(data, 3, r.terms, text || undefined)))),
+    Promise.all(r.partial.slice(0, room).map((res) => res.data())),
+    suggesting,
+  ]);
+  // A partial match shows only for words related to what was typed (or the word suggested), and
+  // highlights those: the query itself matched nothing there to mark.
+  const partial = partialRaw.flatMap((data) => {
+    const related = relatedWords(r.terms, markedWords([data.excerpt, ...(data.sub_results ?? []).map((s) => s.excerpt)]), suggestions);
+    if (!related.length) return [];
+    const view = toResultView(data, 3, queryTerms(related.join(' ')), related.join(' '));
+    return [{ ...view, excerpt: keepMarks(view.excerpt, related), subs: view.subs.map((sub) => ({ ...sub, excerpt: keepMarks(sub.excerpt, related) })) }];
+  });
+  // Pagefind's retries for a typo find shorter words ("water" for "watermrks"), seldom the word
+  // meant; what a reader wants next is what the suggestion finds, so the room left goes to it.
+  const meant = suggestions[0];
+  const left = room - partial.length;
+  if (meant && left > 0 && !stale()) {
+    const shown = new Set(partial.map((v) => v.url.split('?')[0]));
+    const found = await searchExactFirst(pf, meant, filters);
+    const more = (found?.exact ?? []).slice(0, left + shown.size);
+    for (const data of await Promise.all(more.map((res) => res.data()))) {
+      if (partial.length >= room || shown.has(data.url)) continue;
+      partial.push(toResultView(data, 3, queryTerms(meant), meant));
     }
   }
-  return { q: text, terms: r.terms, exact: exact.map((e) => e.view), exactTotal: r.exact.length, partial, missing: r.missing, suggestions, search: r.search };
+  return { q: text, terms: r.terms, exact, exactTotal: r.exact.length, partial, missing: r.missing, suggestions, search: r.search };
 }
 
 /** The first keystrokes' answer from the small title/topic index, before Pagefind is ready. */

@@ -8,6 +8,7 @@ import {
   toggleValue,
   type SearchState,
 } from '../lib/search/searchState';
+import { noMatchHeading, relatedText, searchStatus } from '../lib/search/noMatch';
 import { basePath, getPagefind, getPrefixIndex, NO_INDEX_MESSAGE, type PagefindSearch } from './pagefindClient';
 import { activeOption, clearActive, moveActive, renderResults } from './resultList';
 import { quickViews, runSearch, type SearchOutcome } from './searchRun';
@@ -51,33 +52,30 @@ function replaceOptions(input: HTMLInputElement, list: HTMLElement, html: string
   }
 }
 
-/** "3 results for q", "No exact match; 2 partial matches for q": ends with the query, as announced. */
+/** "3 results for q", "No exact match; 2 related matches for q": ends with the query, as announced. */
 function statusText(out: SearchOutcome, filtersText = ''): string {
-  const n = out.exactTotal;
-  const p = out.partial.length;
-  const partial = p ? `${p} partial ${p === 1 ? 'match' : 'matches'}` : '';
-  const head = n ? `${n} ${n === 1 ? 'result' : 'results'}${partial ? ` and ${partial}` : ''}` : `No exact match${partial ? `; ${partial}` : ''}`;
-  return `${head}${filtersText ? ` with ${filtersText}` : ''}${out.q ? ` for ${out.q}` : ''}`;
+  return searchStatus(out.exactTotal, out.partial.length, out.q, filtersText);
 }
 
 /**
- * Says "No entries contain “…”" when no result has every term, with "did you mean" links that
- * search the suggestion in place (they are real links to /search/ too).
+ * With no entry containing every term: the heading (unless the page has its own, `heading`),
+ * "did you mean" links that search the suggestion in place (real links to /search/ too), and
+ * whether related matches follow.
  */
-function renderNotice(el: HTMLElement, out: SearchOutcome, search: (q: string) => void, filtersText = ''): void {
+function renderNotice(el: HTMLElement, out: SearchOutcome, search: (q: string) => void, filtersText = '', heading?: HTMLElement): void {
   if (out.exactTotal || !out.q) {
     el.hidden = true;
     el.textContent = '';
     return;
   }
-  const missing = out.missing.length ? out.missing.map((t) => `“${escapeHtml(t.typed)}”`).join(' or ') : `“${escapeHtml(out.q)}”`;
+  const title = noMatchHeading(out.q, filtersText);
   const suggest = out.suggestions.length
-    ? ` <span class="did-you-mean">Did you mean ${out.suggestions
+    ? `<span class="did-you-mean">Did you mean ${out.suggestions
         .map((s) => `<a href="${escapeHtml(searchUrl({ q: s, type: [], topic: [] }))}" data-suggest="${escapeHtml(s)}">${escapeHtml(s)}</a>`)
-        .join(' or ')}?</span>`
+        .join(' or ')}?</span> `
     : '';
-  const partial = out.partial.length ? ' Partial matches follow.' : '';
-  el.innerHTML = `<span class="no-exact">No entries contain ${missing}${filtersText ? ` with ${escapeHtml(filtersText)}` : ''}.</span>${suggest}${partial ? `<span>${partial}</span>` : ''}`;
+  if (heading) heading.textContent = title;
+  el.innerHTML = `${heading ? '' : `<strong class="no-exact">${escapeHtml(title)}.</strong> `}${suggest}<span class="related-note">${escapeHtml(relatedText(out.partial.length))}</span>`;
   el.hidden = false;
   el.querySelectorAll<HTMLAnchorElement>('a[data-suggest]').forEach((a) =>
     a.addEventListener('click', (e) => {
@@ -98,7 +96,7 @@ export function attachHeaderSearch(input: HTMLInputElement): void {
   const form = input.form!;
   const popup = form.querySelector<HTMLElement>('[data-search-popup]')!;
   const list = document.getElementById('kb-search-results')!;
-  const footer = form.querySelector<HTMLElement>('[data-search-footer]')!;
+  const summary = form.querySelector<HTMLElement>('[data-search-summary]')!;
   const status = form.querySelector<HTMLElement>('[data-search-status]')!;
 
   const close = () => {
@@ -127,7 +125,7 @@ export function attachHeaderSearch(input: HTMLInputElement): void {
         notice.hidden = true;
         replaceOptions(input, list, renderResults(views, 'hq'));
         list.hidden = false;
-        footer.textContent = 'Searching the full text…';
+        summary.textContent = 'Searching the full text…';
         open();
       })
       .catch(() => undefined);
@@ -149,12 +147,12 @@ export function attachHeaderSearch(input: HTMLInputElement): void {
     const page = escapeHtml(searchUrl({ q, type: [], topic: [] }));
     let out: SearchOutcome | null;
     try {
-      // Partial matches are weak; three say enough in a popup, and each costs a fragment fetch.
+      // Related matches are weak; three say enough in a popup, and each costs a fragment fetch.
       out = await runSearch(q, {}, { exact: 6, partial: 6, maxPartial: 3 }, stale);
     } catch {
       list.hidden = true;
       notice.hidden = true;
-      footer.textContent = NO_INDEX_MESSAGE;
+      summary.textContent = NO_INDEX_MESSAGE;
       open();
       return;
     }
@@ -168,9 +166,9 @@ export function attachHeaderSearch(input: HTMLInputElement): void {
     });
     replaceOptions(input, list, renderResults(out.exact, 'hs', partial));
     list.hidden = out.exact.length + partial.length === 0;
-    footer.innerHTML = out.exactTotal
-      ? `<a href="${page}">All ${out.exactTotal} ${out.exactTotal === 1 ? 'result' : 'results'} and filters</a>`
-      : `<a href="${page}">Open the search page</a>`;
+    summary.innerHTML = out.exactTotal
+      ? `<strong>${count(out.exactTotal, 'result')}</strong> <a href="${page}">${out.exactTotal > out.exact.length ? `Show all ${out.exactTotal} with filters` : 'Filter them'}</a>`
+      : `<strong>No exact match</strong> <a href="${page}">Open the search page</a>`;
     open();
     // Announced once, when the list is complete.
     status.textContent = statusText(out);
@@ -228,6 +226,7 @@ export async function attachSearchPage(): Promise<void> {
   const facets = root.querySelector<HTMLElement>('[data-facets]')!;
   const empty = root.querySelector<HTMLElement>('[data-search-empty]')!;
   const emptyQuery = root.querySelector<HTMLElement>('[data-search-empty-query]')!;
+  const emptyTitle = root.querySelector<HTMLElement>('[data-search-empty-title]')!;
   const disclosure = root.querySelector<HTMLDetailsElement>('[data-search-filters]')!;
   const filterSummary = root.querySelector<HTMLElement>('[data-search-filter-summary]')!;
   // A side column on wide screens starts open; on a phone the query and results come first.
@@ -297,9 +296,12 @@ export async function attachSearchPage(): Promise<void> {
           input.value = q;
           current = { ...current, q };
           void run();
-        }, filtersText);
+        }, filtersText, emptyTitle);
         emptyQuery.hidden = false;
-      } else emptyQuery.textContent = `No entry has ${filtersText}.`;
+      } else {
+        emptyTitle.textContent = noMatchHeading('', filtersText);
+        emptyQuery.textContent = '';
+      }
     }
     // Pagefind counts every loose match, including the ones not worth showing; with nothing
     // shown, a filter offering "ml (1)" would promise a result that is not there.

@@ -60,7 +60,7 @@ describe.runIf(corpusAvailable || requireCorpus)('the site built from the shared
   it('should rewrite upstream relative .md links to entry pages', () => {
     const html = readBuiltSite(dist).find((p) => p.path === '/kb/per-worktree-environments/')!.html;
     expect(html).toContain('href="/kb/worktree-management/"');
-    // The one .md link on purpose: an entry's own markdown export ("Copy as Markdown").
+    // The one .md link on purpose: an entry's own markdown export ("Copy whole entry as Markdown").
     const dotMd = readBuiltSite(dist).filter((p) => /href="[^"#:]+\.md["#]/.test(p.html.replace(/<a [^>]*data-copy="markdown"[^>]*>/g, ''))).map((p) => p.path);
     expect(dotMd).toEqual([]);
   });

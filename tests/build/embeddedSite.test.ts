@@ -12,7 +12,8 @@ describe('the site built from the embedded content', () => {
 
   it('should show the data-pipeline landing with every entry and the configuration reference', () => {
     const html = read('types/data-pipeline');
-    const entries = new Set([...html.matchAll(/href="\/kb\/(data-pipeline-[a-z-]+)\/"/g)].map((m) => m[1]));
+    // Each link carries the reader's path (`?path=data-pipeline`), so the entry page keeps it.
+    const entries = new Set([...html.matchAll(/href="\/kb\/(data-pipeline-[a-z-]+)\/(?:\?path=data-pipeline)?"/g)].map((m) => m[1]));
     expect(entries.size).toBe(12);
     expect(html).toContain('id="config-reference"');
     for (const option of ['processingModel', 'orchestration', 'dataQualityStrategy', 'schemaManagement', 'hasDataCatalog']) {
@@ -24,11 +25,12 @@ describe('the site built from the embedded content', () => {
 
   it('should place each entry of a type on its reading path: breadcrumb, sidebar, previous and next', () => {
     const html = read('kb/data-pipeline-streaming-patterns');
-    expect(html).toMatch(/<nav class="breadcrumbs" aria-label="Breadcrumb"[^>]*><ol><li><a href="\/types\/">Project types<\/a><\/li><li><a href="\/types\/data-pipeline\/">data-pipeline<\/a><\/li><li><span aria-current="page">Data Pipeline Streaming Patterns<\/span>/);
+    expect(html).toMatch(/<nav class="breadcrumbs" aria-label="Breadcrumb"[^>]*><ol><li><a href="\/types\/">Project types<\/a><\/li><li><a href="\/types\/data-pipeline\/">Data pipeline<\/a><\/li><li><span aria-current="page">Data Pipeline Streaming Patterns<\/span>/);
     expect([...html.matchAll(/aria-current="page"/g)].length).toBe(2); // the breadcrumb and the sidebar
-    expect(html).toMatch(/<a href="\/kb\/data-pipeline-streaming-patterns\/" aria-current="page">/);
-    expect(html).toMatch(/<a class="pager-prev" rel="prev" href="\/kb\/[a-z-]+\/">/);
-    expect(html).toMatch(/<a class="pager-next" rel="next" href="\/kb\/[a-z-]+\/">/);
+    // On its type's path, its links keep that path for entries every type reads, too.
+    expect(html).toMatch(/<a href="\/kb\/data-pipeline-streaming-patterns\/\?path=data-pipeline" aria-current="page">/);
+    expect(html).toMatch(/<a class="pager-prev" rel="prev" href="\/kb\/[a-z-]+\/\?path=data-pipeline">/);
+    expect(html).toMatch(/<a class="pager-next" rel="next" href="\/kb\/[a-z-]+\/\?path=data-pipeline">/);
   });
 
   it('should label code blocks with their language, with no copy button without JavaScript', () => {
@@ -37,12 +39,12 @@ describe('the site built from the embedded content', () => {
     expect(html).not.toContain('class="copy"');
   });
 
-  it('should load the theme script render-blocking from <head>, as a file', () => {
+  it('should load the first-paint script (theme, reader path) render-blocking from <head>, as a file', () => {
     for (const path of ['', 'types/data-pipeline', 'kb/data-pipeline-security', 'about']) {
       const head = /<head>([\s\S]*?)<\/head>/.exec(read(path))![1];
-      expect(head, path).toMatch(/<script src="\/theme\.js"><\/script>/);
+      expect(head, path).toMatch(/<script src="\/first-paint\.js"><\/script>/);
     }
-    expect(existsSync(join(dist, 'theme.js'))).toBe(true);
+    expect(existsSync(join(dist, 'first-paint.js'))).toBe(true);
   });
 
   it('should count in words that agree in number', () => {
@@ -57,13 +59,13 @@ describe('the site built from the embedded content', () => {
     const text = mainText(html);
     expect(text).toMatch(/\b36 entries\b/);
     expect(text).toMatch(/\b3 project types\b/);
-    const cards = [...html.matchAll(/<li class="card"><h3><a href="\/types\/([a-z-]+)\/">(?:(?!<li class="card">)[\s\S])*?>(\d+ entr(?:y|ies))</g)];
+    const cards = [...html.matchAll(/<li class="card"><h3[^>]*><a href="\/types\/([a-z-]+)\/">(?:(?!<li class="card">)[\s\S])*?>(\d+ entr(?:y|ies))</g)];
     expect(Object.fromEntries(cards.map((m) => [m[1], m[2]]))).toEqual(Object.fromEntries(PROJECT_TYPES.map((t) => [t, '12 entries'])));
   });
 
   it.each(PROJECT_TYPES)('should list the twelve %s entries on its landing page, with the configuration reference', (type) => {
     const html = read(`types/${type}`);
-    const entries = new Set([...html.matchAll(new RegExp(`href="/kb/(${type}-[a-z-]+)/"`, 'g'))].map((m) => m[1]));
+    const entries = new Set([...html.matchAll(new RegExp(`href="/kb/(${type}-[a-z-]+)/(?:\\?path=${type})?"`, 'g'))].map((m) => m[1]));
     expect(entries.size).toBe(12);
     expect(html).toContain('id="config-reference"');
   });

@@ -36,7 +36,8 @@ function expectedEntries(tree: KnowledgeTree): Map<string, Set<string>> {
 
 const listed = (html: string, id: string) => {
   const list = new RegExp(`<ol id="${id}"[^>]*>([\\s\\S]*?)</ol>`).exec(html)?.[1];
-  return list === undefined ? undefined : [...list.matchAll(/<li[^>]*>\s*<div class="path-head">\s*<a href="[^"]*\/kb\/([^/"]+)\/"/g)].map((m) => decodeURIComponent(m[1]));
+  // Links carry the reader's path (`/kb/<name>/?path=<type>`), so the entry's page keeps it.
+  return list === undefined ? undefined : [...list.matchAll(/<li[^>]*>\s*<div class="path-head">\s*<a href="[^"]*\/kb\/([^/"]+)\/(?:\?[^"#]*)?"/g)].map((m) => decodeURIComponent(m[1]));
 };
 
 // The tree is read when a test runs, not while tests are collected: a skipped suite is still

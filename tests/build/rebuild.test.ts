@@ -24,12 +24,12 @@ describe('building again after an edit', () => {
     // The block of the landing page that lists what a web-app project gets at create-prd.
     const createPrd = () => page().split('<details id="step-create-prd"')[1].split('</details>')[0];
     expect(page()).toContain('Web apps.');
-    expect(createPrd()).not.toContain('href="/kb/gamma/"');
+    expect(createPrd()).not.toContain('href="/kb/gamma/');
 
     const overlay = join(root, 'methodology', 'web-app-overlay.yml');
     writeFileSync(overlay, readFileSync(overlay, 'utf8').replace('Web apps.', 'Browser apps, edited.').replace('append: [alpha]', 'append: [alpha, gamma]'));
     build(root, out);
     expect(page()).toContain('Browser apps, edited.');
-    expect(createPrd()).toContain('href="/kb/gamma/"');
+    expect(createPrd()).toContain('href="/kb/gamma/?path=web-app"');
   }, 240_000);
 });

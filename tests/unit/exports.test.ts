@@ -63,7 +63,7 @@ describe('exports', () => {
   it('should give every rendered heading a navigating # link and a hidden Markdown-link button', () => {
     const html = renderBody('## Setup & run\n\nText.\n', { file: 'x.md', targets: new Map() }).html;
     expect(html).toContain('<a class="anchor" href="#setup--run" aria-label="Link to section: Setup &amp; run"');
-    expect(html).toContain('<button type="button" class="anchor-md" data-copy-md="" hidden aria-label="Copy Markdown link to section: Setup &amp; run"');
+    expect(html).toContain('<button type="button" class="anchor-md" data-copy-md="" hidden aria-label="md: copy Markdown link to section: Setup &amp; run"');
     expect(headingLinkControls('a"b', '<x>')).not.toMatch(/"b"|<x>/);
   });
 });

@@ -85,7 +85,7 @@ describe('reverse links', () => {
     const pages = buildStepPages(tree, methodology, index);
     expect(pages.map((p) => p.name)).toEqual(['create-prd', 'tdd', 'system-architecture']);
     const tdd = pages.find((p) => p.name === 'tdd')!;
-    expect(tdd.injections.map((r) => r.label)).toEqual(['web-app · fintech', 'multi-service']);
+    expect(tdd.injections.map((r) => r.label)).toEqual(['Web app · fintech', 'multi-service']);
     expect(tdd.toggles).toEqual([
       { source: 'web-app', enabled: false, conditional: undefined },
       { source: 'MVP preset', enabled: false, conditional: undefined },

@@ -5,7 +5,7 @@ import { buildReadingPath, domainConfigKey, entryHomes, ownItems, readingMinutes
 import { countWords } from '../../src/lib/text';
 import { indexSteps } from '../../src/lib/kb/stepIndex';
 import { stepBlockId } from '../../src/lib/slugs';
-import { entryPlace } from '../../src/lib/kb/entryPath';
+import { entryPlace, pathItems, placeOnPath } from '../../src/lib/kb/entryPath';
 import { entry, goodTree, step, tempTree } from '../helpers/tempTree';
 
 function paths(root: string) {
@@ -146,18 +146,44 @@ describe('domainConfigKey', () => {
 
 describe('entryPlace', () => {
   const [cli, web] = paths(richTree());
-  const all = new Map([['cli', cli], ['web', web]]);
   const homes = entryHomes([cli, web]);
+  const home = (name: string) => {
+    const type = homes.get(name);
+    return type ? { type, items: pathItems((type === 'web' ? web : cli).items) } : undefined;
+  };
 
-  it("should follow the home type's own path", () => {
-    const place = entryPlace('web-new-way', 'web', homes.get('web-new-way'), all, []);
-    expect(place).toMatchObject({ kind: 'type', id: 'web', index: 2, prev: 'web-testing', next: 'arch' });
-    expect(entryPlace('web-arch', 'web', 'web', all, []).prev).toBeUndefined();
-    expect(entryPlace('web-pay', 'web', 'web', all, []).next).toBeUndefined();
+  it("should put an entry whose home is one type on that type's whole path, with the landing's numbers", () => {
+    const place = entryPlace('web-new-way', 'web', home('web-new-way'), []);
+    // The whole path is web-arch, web-testing, testing (base), web-new-way, …: the landing numbers it 4th.
+    expect(place).toMatchObject({ kind: 'type', id: 'web', ownOnly: false, index: 3, prev: 'testing', next: 'arch' });
+    expect(place.items.map((i) => i.name)).toEqual(web.items.map((i) => i.name));
+    expect(place.items.find((i) => i.name === 'testing')?.own).toBe(false);
+    expect(entryPlace('web-arch', 'web', home('web-arch'), []).prev).toBeUndefined();
+    expect(entryPlace('web-pay', 'web', home('web-pay'), []).next).toBeUndefined();
   });
 
   it('should follow the domain for shared entries', () => {
-    const place = entryPlace('testing', 'core', homes.get('testing'), all, ['arch', 'old-way', 'testing']);
+    const place = entryPlace('testing', 'core', home('testing'), ['arch', 'old-way', 'testing']);
     expect(place).toMatchObject({ kind: 'domain', id: 'core', index: 2, prev: 'old-way', next: undefined });
+  });
+});
+
+describe('placeOnPath', () => {
+  const [, web] = paths(richTree());
+  const items = pathItems(web.items);
+
+  it("should place base knowledge on a type's whole path, which the reader followed from the landing", () => {
+    expect(placeOnPath('testing', 'web', items)).toMatchObject({ kind: 'type', id: 'web', index: 2, prev: 'web-testing', next: 'web-new-way' });
+  });
+
+  it("should walk only the type's own entries when the reader chose them, skipping base knowledge", () => {
+    const place = placeOnPath('web-new-way', 'web', items, true)!;
+    expect(place.items.map((i) => i.name)).toEqual(['web-arch', 'web-testing', 'web-new-way', 'arch', 'shared-extra', 'web-pay']);
+    expect(place).toMatchObject({ ownOnly: true, index: 2, prev: 'web-testing', next: 'arch' });
+    expect(placeOnPath('testing', 'web', items, true)).toBeUndefined();
+  });
+
+  it('should say so when the path does not hold the entry', () => {
+    expect(placeOnPath('cli-arch', 'web', items)).toBeUndefined();
   });
 });

@@ -1,7 +1,8 @@
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
+import { noMatchHeading, relatedText, searchStatus } from '../../src/lib/search/noMatch';
 import { closestWords, editDistance, suggestQueries } from '../../src/lib/search/editDistance';
-import { isMeaningfulPartial, markedWords, searchExactFirst } from '../../src/lib/search/exactFirst';
+import { keepMarks, markedWords, relatedWords, searchExactFirst } from '../../src/lib/search/exactFirst';
 import type { Pagefind, PagefindResult } from '../../src/lib/search/pagefindTypes';
 import { buildPrefixIndex, queryPrefixIndex } from '../../src/lib/search/prefixIndex';
 import type { IndexedPage } from '../../src/lib/search/searchPage';
@@ -174,12 +175,24 @@ describe('exact before partial', () => {
     expect(r.missing.map((t) => t.key)).toEqual(['wat']);
   });
 
-  it('should tell a partial match worth showing from a stray letter', () => {
-    const terms = queryTerms('watermrks');
-    expect(isMeaningfulPartial(terms, ['high-water'])).toBe(true);
-    expect(isMeaningfulPartial(queryTerms('qqzzxxjj'), ['-q', 'q'])).toBe(false);
-    expect(isMeaningfulPartial(terms, [])).toBe(true);
+  it('should keep only partial matches related to what was typed: same stem, a longer word it starts, the word meant', () => {
+    // "watermrks": Pagefind's shorter retries find "water_shallow" and "high-water" too; only the word meant is related.
+    expect(relatedWords(queryTerms('watermrks'), ['water_shallow', 'high-water', 'Watermarks', 'watermark'], ['watermarks'])).toEqual(['watermarks', 'watermark']);
+    expect(relatedWords(queryTerms('watermrks'), ['water_shallow', 'high-water'], ['watermarks'])).toEqual([]);
+    expect(relatedWords(queryTerms('qqzzxxjj'), ['-q', 'q'])).toEqual([]);
+    // A prefix of at least 4 letters, typed in full: "waterm" is the start of "watermarks"; "wat" is too short to mean it.
+    expect(relatedWords(queryTerms('waterm'), ['watermarks', 'water'])).toEqual(['watermarks']);
+    expect(relatedWords(queryTerms('wat'), ['water'])).toEqual([]);
+    // Another form of a term, also inside a hyphenated word.
+    expect(relatedWords(queryTerms('watermarking late'), ['watermarks', 'late-arriving'])).toEqual(['watermarks', 'late-arriving']);
+    expect(relatedWords(queryTerms('watermrks'), [])).toEqual([]);
     expect(markedWords(['a <mark>b</mark> c <mark>d-e</mark>'])).toEqual(['b', 'd-e']);
+  });
+
+  it('should leave only the marks of related words in an excerpt', () => {
+    expect(keepMarks('the <mark>water_shallow</mark> map, <mark>Watermarks</mark> and <mark>watermark</mark>', ['watermarks', 'watermark'])).toBe(
+      'the water_shallow map, <mark>Watermarks</mark> and <mark>watermark</mark>',
+    );
   });
 });
 
@@ -234,5 +247,22 @@ describe('reading a Pagefind fragment', () => {
 
   it('should name the file when it is not a fragment', () => {
     expect(() => readFragment('bad.pf_fragment', bytes('{}', false))).toThrow(/bad\.pf_fragment: expected a Pagefind fragment/);
+  });
+});
+
+describe('what search says when nothing contains every term', () => {
+  it('should say it in one heading, then the suggestion, then whether related matches follow', () => {
+    expect(noMatchHeading('watermrks')).toBe('No exact match for “watermrks”');
+    expect(noMatchHeading('watermarks', 'topic x')).toBe('No exact match for “watermarks” with topic x');
+    expect(noMatchHeading('', 'topic x')).toBe('Nothing found with topic x');
+    expect(relatedText(2)).toMatch(/^2 related matches below/);
+    expect(relatedText(1)).toMatch(/^1 related match below/);
+    expect(relatedText(0)).toBe('Nothing related either.');
+  });
+
+  it('should announce counts that agree with the heading', () => {
+    expect(searchStatus(24, 0, 'testing')).toBe('24 results for testing');
+    expect(searchStatus(0, 2, 'watermrks')).toBe('No exact match; 2 related matches for watermrks');
+    expect(searchStatus(1, 1, 'x', 'type ml')).toBe('1 result and 1 related match with type ml for x');
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { entryTitle, lostSpellings, titleFromName } from '../../src/lib/kb/titles';
+import { entryTitle, lostSpellings, titleFromName, typeTitle } from '../../src/lib/kb/titles';
 
 describe('titleFromName', () => {
   it('should title-case plain words', () => {
@@ -54,5 +54,22 @@ describe('lostSpellings', () => {
     expect(lostSpellings('macOS SwiftUI AppKit Interop')).toEqual([]);
     expect(lostSpellings('Claude Code and Node.js tooling')).toEqual([]);
     expect(lostSpellings('ML Security')).toEqual([]);
+  });
+});
+
+describe('typeTitle', () => {
+  it("should spell a project type's id out in sentence case, keeping acronyms and brands", () => {
+    expect(typeTitle('ml')).toBe('ML');
+    expect(typeTitle('data-pipeline')).toBe('Data pipeline');
+    expect(typeTitle('browser-extension')).toBe('Browser extension');
+    expect(typeTitle('mcp-server')).toBe('MCP server');
+    expect(typeTitle('macos-native')).toBe('macOS native');
+    expect(typeTitle('web3')).toBe('Web3');
+    expect(typeTitle('cli')).toBe('CLI');
+  });
+
+  it('should take the title the tree gives', () => {
+    expect(typeTitle('ml', 'Machine learning')).toBe('Machine learning');
+    expect(typeTitle('ml', '  ')).toBe('ML');
   });
 });

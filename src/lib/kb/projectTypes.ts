@@ -1,4 +1,5 @@
 import type { ProjectTypeConfig } from '../schema/projectTypeConfig';
+import { typeTitle } from './titles';
 import { groupByPhase, type PhaseGroup, type StepIndex } from './stepIndex';
 import type { KnowledgeTree, OverlayDoc } from './types';
 
@@ -24,6 +25,8 @@ export interface OverlayView {
 
 export interface ProjectType {
   id: string;
+  /** Human name (src/lib/kb/titles.ts `typeTitle`): `ML`, `Data pipeline`. */
+  title: string;
   /** The `<type>-overlay.yml`; absent when a tree ships only domain sub-overlays. */
   base?: OverlayView;
   /** Domain sub-overlays (backend-fintech), ordered by domain. */
@@ -80,13 +83,15 @@ export function buildMethodology(tree: KnowledgeTree, steps: StepIndex): Methodo
     .map(([id, { base, subs }]) => {
       subs.sort((a, b) => (a.overlay.data.domain ?? '').localeCompare(b.overlay.data.domain ?? ''));
       const views = base ? [base, ...subs] : subs;
+      const config = configs.get(id);
       return {
         id,
+        title: typeTitle(id, config?.title ?? base?.overlay.data.title),
         base,
         subOverlays: subs,
         entries: unique(views.flatMap((v) => v.entries)),
         description: (base ?? subs[0]).overlay.data.description.trim(),
-        config: configs.get(id),
+        config,
       };
     });
   crossCutting.sort((a, b) => a.overlay.data.name.localeCompare(b.overlay.data.name));

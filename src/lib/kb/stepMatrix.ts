@@ -38,12 +38,14 @@ export function buildStepPages(tree: KnowledgeTree, model: MethodologyModel, ind
     ...model.projectTypes.flatMap((t) => (t.base ? [t.base, ...t.subOverlays] : t.subOverlays)),
     ...model.crossCutting,
   ];
+  const typeTitles = new Map(model.projectTypes.map((t) => [t.id, t.title]));
   for (const v of views) {
     const type = v.overlay.data['project-type'];
+    const typeName = type && (typeTitles.get(type) ?? type);
     for (const phase of v.phases) {
       for (const inj of phase.items) {
         page(inj.step).injections.push({
-          label: type ? (v.overlay.data.domain ? `${type} · ${v.overlay.data.domain}` : type) : v.overlay.data.name,
+          label: typeName ? (v.overlay.data.domain ? `${typeName} · ${v.overlay.data.domain}` : typeName) : v.overlay.data.name,
           overlayName: v.overlay.data.name,
           projectType: type,
           crossCutting: !type,

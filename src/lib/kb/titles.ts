@@ -30,8 +30,10 @@ const MINOR_WORDS = new Set(['a', 'an', 'and', 'as', 'at', 'by', 'for', 'in', 'o
 /**
  * `macos-swiftui-appkit-interop` → `macOS SwiftUI AppKit Interop`. A known word keeps its
  * spelling even first in the title (`iOS Testing`, `dbt Models`): that is how its owners write it.
+ * `sentence` case capitalises only the first word (`data-pipeline` → `Data pipeline`), for names
+ * that read as a noun phrase in running text, such as project types.
  */
-export function titleFromName(name: string): string {
+export function titleFromName(name: string, { sentence = false }: { sentence?: boolean } = {}): string {
   return name
     .split('-')
     .filter((w) => w.length > 0)
@@ -39,10 +41,18 @@ export function titleFromName(name: string): string {
       const lower = w.toLowerCase();
       const known = KNOWN_WORDS.get(lower);
       if (known) return known;
-      if (i > 0 && MINOR_WORDS.has(lower)) return lower;
+      if (i > 0 && (sentence || MINOR_WORDS.has(lower))) return lower;
       return w[0].toUpperCase() + w.slice(1);
     })
     .join(' ');
+}
+
+/**
+ * A project type's human name: the `title` its configuration reference or overlay gives, else its
+ * id in sentence case through the same known words as entry titles (`ml` → `ML`, `web-app` → `Web app`).
+ */
+export function typeTitle(id: string, given?: string): string {
+  return given?.trim() || titleFromName(id, { sentence: true });
 }
 
 export interface TitleSources {

@@ -128,7 +128,7 @@ export function headingLinkControls(id: string, text: string): string {
   const t = escape(text);
   return (
     `<a class="anchor" href="#${e}" aria-label="Link to section: ${t}" data-pagefind-ignore="">#</a>` +
-    `<button type="button" class="anchor-md" data-copy-md="" hidden aria-label="Copy Markdown link to section: ${t}" data-pagefind-ignore="">md</button>`
+    `<button type="button" class="anchor-md" data-copy-md="" hidden aria-label="md: copy Markdown link to section: ${t}" data-pagefind-ignore="">md</button>`
   );
 }
 

@@ -1,4 +1,7 @@
 import { createHash } from 'node:crypto';
+import type { ProjectType } from '../kb/projectTypes';
+import { ownItems, type ReadingPath } from '../kb/readingPath';
+import { typeSummary } from '../kb/typeSummary';
 import type { CardRef, OgImageMode } from './policy';
 
 /** One link-preview image: what it says, and where the site publishes it. */
@@ -35,6 +38,11 @@ export interface CardSources {
   entries: { name: string; title: string; description: string; domain: string }[];
   domains: { id: string; title: string }[];
   projectTypes: { id: string; title: string; description: string; entryCount: number }[];
+}
+
+/** A project type's card says what its landing says: its title, its summary, the length of its reading path. */
+export function typeCardSource(type: ProjectType, path: ReadingPath, titleOf: (name: string) => string): CardSources['projectTypes'][number] {
+  return { id: type.id, title: type.title, description: typeSummary(type, ownItems(path).map((i) => titleOf(i.name))), entryCount: path.items.length };
 }
 
 const count = (n: number) => `${n} ${n === 1 ? 'entry' : 'entries'}`;

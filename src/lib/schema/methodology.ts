@@ -29,6 +29,8 @@ export const OverlaySchema = () =>
     ...common,
     /** Present on project-type overlays; absent on cross-cutting ones (multi-service). */
     'project-type': z.string().min(1).optional(),
+    /** On a project type's overlay: the type's human name, unless its configuration reference gives one. */
+    title: z.string().trim().min(1).optional(),
     /** Makes this a sub-overlay of its project type (backend + fintech). */
     domain: z.string().min(1).optional(),
     'step-overrides': z.record(z.string(), StepToggleSchema()).default({}),

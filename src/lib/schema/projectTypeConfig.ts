@@ -23,6 +23,8 @@ export const ProjectTypeConfigSchema = () =>
     'project-type': z.string().min(1),
     /** Key under `project:` in `.scaffold/config.yml`, e.g. `mlConfig`. */
     'config-key': z.string().min(1),
+    /** The type's human name (`Machine learning`); without it the id is spelled out (`ml` → `ML`). */
+    title: z.string().trim().min(1).optional(),
     description: z.string().min(1),
     /** Validation facts that span fields or files, one plain sentence each. */
     rules: z.array(z.string().min(1)).default([]),

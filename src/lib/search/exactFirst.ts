@@ -1,5 +1,6 @@
 import type { Pagefind, PagefindResult, PagefindSearch } from './pagefindTypes';
 import type { PagefindFilters } from './searchState';
+import { stem } from './stem';
 import { normalizeWord, queryTerms, type QueryTerm } from './terms';
 
 export interface ExactFirst {
@@ -40,22 +41,27 @@ export function markedWords(excerpts: string[]): string[] {
   return excerpts.flatMap((e) => [...e.matchAll(MARKED)].map((m) => m[1]));
 }
 
-const commonPrefix = (a: string, b: string) => {
-  let i = 0;
-  while (i < a.length && i < b.length && a[i] === b[i]) i++;
-  return i;
-};
+/** Words of a marked word: itself, and the parts of a hyphenated or snake-case one. */
+const partsOf = (w: string) => [...new Set([normalizeWord(w), ...w.split(/[-_/.\s]+/).map(normalizeWord)])].filter(Boolean);
 
 /**
- * A partial match is worth showing when a word it matched shares at least half of some
- * term (and 3 letters): "high-water" for "watermrks" is; "-q" for "qqzzxxjj" is not.
- * Results with no marked word are kept: nothing says they are noise.
+ * The words a partial match matched that are related to what the reader typed, and so worth
+ * showing and highlighting: another form of a term (same stem: "watermark" for "watermarks"), a
+ * word a term of at least 4 letters starts ("watermarks" for "waterm"), or a form of a "did you
+ * mean" word ("watermarks" for "watermrks"). Pagefind's retries with ever shorter prefixes find
+ * much else ("water_shallow" for "watermrks", "-q" for "qqzzxxjj"): that is noise, and a result
+ * that matched nothing but noise is not shown.
  */
-export function isMeaningfulPartial(terms: QueryTerm[], marked: string[]): boolean {
-  if (!marked.length) return true;
-  const parts = marked.flatMap((w) => [normalizeWord(w), ...w.split(/[-_/.\s]+/).map(normalizeWord)]).filter(Boolean);
-  return terms.some((t) => {
-    const need = Math.min(t.key.length, Math.max(3, Math.ceil(t.key.length / 2)));
-    return parts.some((p) => commonPrefix(p, t.key) >= need);
-  });
+export function relatedWords(terms: QueryTerm[], marked: string[], suggestions: string[] = []): string[] {
+  const stems = new Set([...terms.map((t) => t.stem), ...suggestions.flatMap((s) => s.split(/\s+/)).map((w) => stem(normalizeWord(w)))]);
+  const prefixes = terms.map((t) => t.key).filter((k) => k.length >= 4);
+  const related = (part: string) => stems.has(stem(part)) || prefixes.some((p) => part.startsWith(p));
+  const found = marked.filter((w) => partsOf(w).some(related));
+  return [...new Set(found.map((w) => w.toLowerCase()))];
+}
+
+/** An excerpt with only the marks of `words` kept: the others matched what the reader did not mean. */
+export function keepMarks(excerpt: string, words: string[]): string {
+  const keep = new Set(words.map((w) => w.toLowerCase()));
+  return excerpt.replace(MARKED, (m, w: string) => (keep.has(w.toLowerCase()) ? m : w));
 }

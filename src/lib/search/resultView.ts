@@ -1,3 +1,4 @@
+import { escapeHtml } from '../html';
 import { wordMatcher, type QueryTerm } from './terms';
 
 /** The slice of Pagefind's result data the UI uses. */
@@ -48,8 +49,7 @@ export function toResultView(data: PagefindResultData, maxSubs = 3, terms: Query
   };
 }
 
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-export const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => ESCAPES[c]);
+export { escapeHtml };
 
 /** Pagefind's excerpts are escaped text with `<mark>`; anything else is escaped again. */
 export function safeExcerpt(excerpt: string): string {

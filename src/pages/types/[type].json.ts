@@ -2,7 +2,6 @@ import type { APIRoute } from 'astro';
 import { getSite } from '../../content';
 import { ProjectTypeIndexSchema, stableJson } from '../../lib/exports/kbIndex';
 import { readingPathExport } from '../../lib/kb/readingPath';
-import { titleFromName } from '../../lib/kb/titles';
 
 export async function getStaticPaths() {
   const site = await getSite();
@@ -19,7 +18,7 @@ export const GET: APIRoute = async ({ params }) => {
   });
   const index = ProjectTypeIndexSchema().parse({
     ...path,
-    title: titleFromName(type.id),
+    title: type.title,
     description: type.description,
     url: links.absolute(links.projectType(type.id)),
   });
