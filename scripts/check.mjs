@@ -30,7 +30,7 @@ function repositoryOf(path) {
 
 const env = positionals[0] ? { ...process.env, KB_CONTENT_DIR: positionals[0] } : process.env;
 let result;
-let root = resolve(env.KB_CONTENT_DIR || 'content');
+let root = process.cwd();
 try {
   const settings = parseSettings(env, process.cwd());
   root = settings.contentDir;

@@ -16,7 +16,15 @@ const body = BodyRefSchema();
 export const collections = {
   entries: defineCollection({
     loader: loader('entries'),
-    schema: KnowledgeEntryFrontmatterSchema().extend({ ...file, domain: z.string(), title: z.string(), words: z.number(), body }),
+    schema: KnowledgeEntryFrontmatterSchema().extend({
+      ...file,
+      domain: z.string(),
+      title: z.string(),
+      words: z.number(),
+      body,
+      /** When the entry last changed: its `last-reviewed`, else its file's last commit (src/loaders/gitDates.ts). */
+      updated: z.object({ date: z.string(), source: z.enum(['last-reviewed', 'git']) }).nullable(),
+    }),
   }),
   steps: defineCollection({ loader: loader('steps'), schema: PipelineStepFrontmatterSchema().extend({ ...file, body }) }),
   overlays: defineCollection({ loader: loader('overlays'), schema: OverlaySchema().extend(file) }),

@@ -59,7 +59,7 @@ async function fill(slice: Slice, { store, parseData }: LoaderContext, loaded: L
   switch (slice) {
     case 'entries':
       for (const e of tree.entries) {
-        await put(e.name, { ...e.data, domain: e.domain, file: e.file, title: site.titles.get(e.name)!, words: site.words.get(e.name) ?? 0, body: site.entries.get(e.name)! });
+        await put(e.name, { ...e.data, domain: e.domain, file: e.file, title: site.titles.get(e.name)!, words: site.words.get(e.name) ?? 0, body: site.entries.get(e.name)!, updated: site.updated.get(e.name) ?? null });
       }
       break;
     case 'steps':

@@ -9,7 +9,8 @@ import { BodyPack, readBody } from '../lib/kb/bodyPack';
 import { formerIdsByHeading, type AliasTable } from '../lib/kb/aliases';
 import { analyseSite } from '../lib/kb/analyseSite';
 import { withFormerIds } from '../lib/markdown/renderBody';
-import { buildCards } from '../lib/og/cards';
+import { buildCards, typeCardSource } from '../lib/og/cards';
+import { buildReadingPath } from '../lib/kb/readingPath';
 import { startOgImages } from '../lib/og/ogJobs';
 import { ogImagePolicy, type OgImageMode } from '../lib/og/policy';
 import type { Settings } from '../lib/settings';
@@ -19,7 +20,7 @@ import { indexSteps } from '../lib/kb/stepIndex';
 import type { KnowledgeTree } from '../lib/kb/types';
 import type { RenderedBody } from '../lib/markdown/renderBody';
 import { encodeHeadings, type BodyRef } from '../lib/schema/bodyRef';
-import { domainTitle, entryTitle, titleFromName } from '../lib/kb/titles';
+import { domainTitle, entryTitle } from '../lib/kb/titles';
 import { SLICES, type Slice } from './slices';
 import { gitDates } from './gitDates';
 
@@ -142,14 +143,15 @@ export function readSite(settings: Settings, cacheDir: string, logger: LoaderCon
     recordAliasNames(aliases.entries.keys());
     if (warnings.length) logger.warn(`${warnings.length} warning(s) in ${root}:\n${warnings.map(formatProblem).join('\n')}`);
     const titles = new Map(tree.entries.map((e) => [e.name, entryTitle({ name: e.name, frontmatterTitle: (e.data as Record<string, unknown>).title, heading: rendered.entries.get(e.name)?.title })]));
-    const methodology = buildMethodology(tree, indexSteps(tree.steps));
+    const stepIndex = indexSteps(tree.steps);
+    const methodology = buildMethodology(tree, stepIndex);
     const og = ogImagePolicy(settings.ogImages, tree.entries.length);
     logger.info(`link-preview images: ${og.reason}`);
     const cards = buildCards(
       {
         entries: tree.entries.map((e) => ({ name: e.name, title: titles.get(e.name)!, description: e.data.description, domain: e.domain })),
         domains: [...new Set(tree.entries.map((e) => e.domain))].map((d) => ({ id: d, title: domainTitle(d) })),
-        projectTypes: methodology.projectTypes.map((t) => ({ id: t.id, title: titleFromName(t.id), description: t.description, entryCount: t.entries.length })),
+        projectTypes: methodology.projectTypes.map((t) => typeCardSource(t, buildReadingPath(t, stepIndex, tree.presets), (n) => titles.get(n) ?? n)),
       },
       og.mode,
     );
