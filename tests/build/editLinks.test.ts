@@ -26,7 +26,7 @@ describe('a tree in a git checkout, built with KB_EDIT_URL', () => {
     expect(editLink(page('types/web-app'))).toBe(`${EDIT}methodology/web-app-overlay.yml`);
     // alpha has last-reviewed; beta has none, so its file's last commit stands in, and says so.
     expect(page('kb/alpha')).toContain('<dt>Last reviewed</dt><dd>2026-01-02</dd>');
-    expect(page('kb/beta')).toContain('<dt>Last changed</dt><dd>2026-05-06<span class="muted"> (its file's last commit)</span></dd>');
+    expect(page('kb/beta')).toContain(`<dt>Last changed</dt><dd>2026-05-06<span class="muted"> (its file's last commit)</span></dd>`);
   }, 120_000);
 
   it('should show no edit link without KB_EDIT_URL', () => {
