@@ -64,6 +64,12 @@ test.describe('writing with npm run dev open', () => {
     await expect(overlay).toHaveCount(0);
   });
 
+  test('should say on the search page and the search box which index search answers from', async ({ page }) => {
+    await page.goto(`${origin}/search/`);
+    await expect(page.locator('main .search-dev-note')).toContainText('the index of the last npm run build');
+    await expect(page.locator('form[data-search-form] .search-dev-note')).toHaveCount(1);
+  });
+
   test('should list an entry on the landing once the overlay adds it to a step', async ({ page }) => {
     await page.goto(`${origin}/types/ml/`);
     const path = page.locator('#reading-path');

@@ -29,9 +29,11 @@ describe('a tree in a git checkout, built with KB_EDIT_URL', () => {
     expect(page('kb/beta')).toContain(`<dt>Last changed</dt><dd>2026-05-06<span class="muted"> (its file's last commit)</span></dd>`);
   }, 120_000);
 
-  it('should show no edit link without KB_EDIT_URL', () => {
+  it('should show no edit link without KB_EDIT_URL, and no dev-only note', () => {
     const root = goodTree();
     expect(buildTree(root).status).toBe(0);
     expect(readFileSync(join(root, 'dist/kb/alpha/index.html'), 'utf8')).not.toContain('edit-link');
+    // The note on which index search uses is for `npm run dev` only.
+    expect(readFileSync(join(root, 'dist/search/index.html'), 'utf8')).not.toContain('search-dev-note');
   }, 120_000);
 });
