@@ -3,7 +3,11 @@ import { withSettings } from '../../src/lib/settings';
 
 /** The environment of a test build: no setting from the shell leaks in, only `overrides`. */
 export function buildEnv(overrides: Record<string, string> = {}): Record<string, string> {
-  return { ...withSettings(process.env, overrides), ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', FORCE_COLOR: '0' };
+  // Vitest's own variables (NODE_ENV=test, VITEST, …) made Astro build pages as under `npm run dev`:
+  // no CSP, dev-only notes. A build a user runs has none of them.
+  const env = withSettings(process.env, overrides);
+  for (const name of Object.keys(env)) if (/^(NODE_ENV|TEST|VITEST.*|BASE_URL|MODE|DEV|PROD|SSR)$/.test(name)) delete env[name];
+  return { ...env, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', FORCE_COLOR: '0' };
 }
 
 /** Builds a content tree at `root` into `<root>/dist` in a process of its own; output as plain text. */
