@@ -5,8 +5,9 @@ import { chromiumArgs, chromiumPath } from './scripts/chromium.mjs';
 const corpusBuilt = existsSync('dist-corpus/index.html');
 // Several checkouts on one machine can run their suites at once when each sets its own KB_TEST_PORT.
 const port = Number(process.env.KB_TEST_PORT || 4321);
+// The base is always given: a BASE_PATH left in the shell must not move a test server.
 const preview = (dir: string, port: number, base = '') => ({
-  command: `node scripts/serve-static.mjs ${dir} ${port} ${base}`,
+  command: `node scripts/serve-static.mjs ${dir} ${port} ${base || '/'}`,
   url: `http://127.0.0.1:${port}${base}/`,
   reuseExistingServer: false,
   timeout: 60_000,

@@ -53,7 +53,7 @@ const stages = [
   () => run('build: embedded content with SITE_URL=https://org.example/handbook → dist-handbook/', [...build, '--outDir', 'dist-handbook'], { ...EMBEDDED, SITE_URL: 'https://org.example/handbook' }),
   () => (existsSync(corpus) ? run('build: shared corpus → dist-corpus/', [...build, '--outDir', 'dist-corpus'], { ...EMBEDDED, KB_CONTENT_DIR: corpus, KB_ALIASES: 'tests/fixtures/corpus-aliases.yml' }) : (console.log('\n── shared corpus absent: skipping its build'), true)),
   () => run('build checks', vitest('tests/build', 'build')),
-  () => run('browser tests', ['node_modules/@playwright/test/cli.js', 'test'], { PLAYWRIGHT_JSON_OUTPUT_NAME: `${report}/e2e.json` }),
+  () => run('browser tests', ['node_modules/@playwright/test/cli.js', 'test'], { ...EMBEDDED, PLAYWRIGHT_JSON_OUTPUT_NAME: `${report}/e2e.json` }),
 ];
 
 let ok = true;
