@@ -57,6 +57,8 @@ test.describe('a GitHub Pages project site (SITE_URL with a path, served under i
     const site = new Site(page);
     await page.goto('/handbook/');
     await site.headerSearch.fill('watermarks');
+    // The quick title matches are replaced by full-text results; click once those are in.
+    await expect(page.locator('[data-search-summary]')).toContainText(/^\d+ results/);
     const first = site.headerResults.locator('a.result').first();
     await expect(first).toHaveAttribute('href', /^\/handbook\/kb\/data-pipeline-streaming-patterns\//);
     await first.click();
