@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { resolve, sep } from 'node:path';
 import { KnowledgeBaseError } from '../lib/kb/problems';
 import type { Settings } from '../lib/settings';
-import { knowledgeBaseFailure, loadSite, problemsOf, readSite, type LoadedSite } from './loadSite';
+import { failureHint, loadSite, problemsOf, readSite, type LoadedSite } from './loadSite';
 import { SLICES, type Slice } from './slices';
 
 export { SLICES, type Slice };
@@ -26,7 +26,7 @@ type Loaded = { site: LoadedSite; problems?: undefined } | { site?: undefined; p
 
 function devProblems(err: KnowledgeBaseError): DevProblems {
   const first = err.problems[0];
-  return { title: err.message.split('\n')[0], message: knowledgeBaseFailure(err).hint ?? '', file: first?.file, line: first?.line, column: first?.column };
+  return { title: err.message.split('\n')[0], message: failureHint(err), file: first?.file, line: first?.line, column: first?.column };
 }
 
 /** Under `npm run dev` (a watcher exists) problems are shown on the pages; a build fails on them. */

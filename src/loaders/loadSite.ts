@@ -91,8 +91,11 @@ const failures = new WeakMap<Error, KnowledgeBaseError>();
 /** The tree's problems, when `err` is the failure of a read of the tree. */
 export const problemsOf = (err: unknown): KnowledgeBaseError | undefined => (err instanceof KnowledgeBaseError ? err : err instanceof Error ? failures.get(err) : undefined);
 
+/** The problem list as a build failure or the dev overlay shows it. */
+export const failureHint = (err: KnowledgeBaseError) => `${err.problems.map(formatProblem).join('\n')}\nFix each file named above and build again.`;
+
 export function knowledgeBaseFailure(err: KnowledgeBaseError): AstroError {
-  const error = new AstroError(err.message.split('\n')[0], err.problems.map(formatProblem).join('\n') + '\nFix each file named above and build again.');
+  const error = new AstroError(err.message.split('\n')[0], failureHint(err));
   // The problem is in the content, not in our code: a stack trace would only send the
   // author to our files (and print absolute paths of the machine that built).
   error.stack = '';

@@ -1,7 +1,8 @@
 import { CORE_SCHEMA, load as loadYaml, mergeTag } from 'js-yaml';
 import { describeValue, type Problem } from './problems';
 
-const FENCE = /^---\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/;
+/** A file's `---` frontmatter block (after any byte-order mark); group 1 is the YAML. */
+export const FRONTMATTER_FENCE = /^---\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/;
 
 export interface SplitMarkdown {
   /** Parsed frontmatter, or undefined when the file has none. */
@@ -88,7 +89,7 @@ export function isProblem(v: unknown): v is Problem {
 export function splitMarkdown(text: string, file: string): SplitMarkdown | Problem {
   // Editors on Windows write a byte-order mark; it is not content, and it hides the `---`.
   const source = text.startsWith('\uFEFF') ? text.slice(1) : text;
-  const match = FENCE.exec(source);
+  const match = FRONTMATTER_FENCE.exec(source);
   if (!match) return { body: source, bodyLine: 1 };
   const parsed = parseYaml(match[1], file, 1);
   if (isProblem(parsed)) return parsed;

@@ -1,39 +1,44 @@
 import { readFileSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
+import { FRONTMATTER_FENCE } from './frontmatter';
 import type { Problem } from './problems';
-import { fieldPosition } from './yamlPositions';
-
-const FRONTMATTER = /^(\uFEFF?---\r?\n)([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/;
+import { fieldLocator, type Position } from './yamlPositions';
 
 /**
  * Adds the line and column of each problem's field, for editors and CI annotations: the
  * key's place in an overlay or a step, the field's line in an entry's frontmatter. A problem
  * that already has a line (found in a body), names several files or a folder, or whose file
- * cannot be read again is left as it is. Files are read only when a problem names them.
+ * cannot be read again is left as it is. Files are read, and their YAML parsed, only when a
+ * problem names them, and once each.
  */
 export function withPositions(root: string, problems: readonly Problem[]): Problem[] {
-  const texts = new Map<string, string | undefined>();
-  const text = (file: string) => {
-    if (!texts.has(file)) {
-      try {
-        texts.set(file, readFileSync(isAbsolute(file) ? file : join(root, file), 'utf8'));
-      } catch {
-        texts.set(file, undefined);
-      }
-    }
-    return texts.get(file);
+  const locators = new Map<string, ((field: string | undefined) => Position | undefined) | undefined>();
+  const locatorOf = (file: string) => {
+    if (!locators.has(file)) locators.set(file, readLocator(isAbsolute(file) ? file : join(root, file), file.endsWith('.md')));
+    return locators.get(file);
   };
   return problems.map((p) => {
     if (p.line !== undefined || p.file.includes(', ') || p.file.endsWith('/') || !/\.(ya?ml|md)$/.test(p.file)) return p;
-    const source = text(p.file);
-    if (source === undefined) return p;
-    if (p.file.endsWith('.md')) {
-      const fm = FRONTMATTER.exec(source);
-      if (!fm || !p.field || p.field === 'body') return p;
-      const at = fieldPosition(fm[2], p.field);
-      return at ? { ...p, line: at.line + 1, column: at.column } : p;
-    }
-    const at = fieldPosition(source.replace(/^\uFEFF/, ''), p.field);
+    if (p.file.endsWith('.md') && (!p.field || p.field === 'body')) return p;
+    const at = locatorOf(p.file)?.(p.field);
     return at ? { ...p, ...at } : p;
   });
+}
+
+/** Field positions in a YAML file, or in a markdown file's frontmatter (which starts on line 2). */
+function readLocator(path: string, markdown: boolean): ((field: string | undefined) => Position | undefined) | undefined {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8').replace(/^\uFEFF/, '');
+  } catch {
+    return undefined;
+  }
+  if (!markdown) return fieldLocator(text);
+  const fm = FRONTMATTER_FENCE.exec(text);
+  if (!fm) return undefined;
+  const find = fieldLocator(fm[1]);
+  return (field) => {
+    const at = find(field);
+    return at && { line: at.line + 1, column: at.column };
+  };
 }

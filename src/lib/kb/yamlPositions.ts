@@ -75,12 +75,16 @@ export function positionAt(text: string, offset: number): Position {
 }
 
 /**
- * The position of `field` in a YAML document, or of its nearest written ancestor: a missing
- * field (`description` absent) points at its parent mapping, or at the document's start.
+ * Finds fields in one YAML document, parsed once however many fields are asked for: the
+ * position of `field`, or of its nearest written ancestor (a missing `description` points at
+ * its parent mapping, or at the document's start). Nothing for a document that does not parse.
  */
-export function fieldPosition(text: string, field: string | undefined): Position | undefined {
+export function fieldLocator(text: string): (field: string | undefined) => Position | undefined {
   const offsets = yamlOffsets(text);
-  if (!offsets.size) return undefined;
+  return (field) => (offsets.size ? locate(text, offsets, field) : undefined);
+}
+
+function locate(text: string, offsets: Map<string, number>, field: string | undefined): Position {
   const parts = field ? field.split('.') : [];
   // A field named by its last part alone (a step name) is found wherever it is a key.
   if (parts.length === 1 && !offsets.has(parts[0])) {
