@@ -1,4 +1,4 @@
-import { loadTree } from '../src/lib/kb/loadTree';
+import { loadTree } from '../src/tree/loadTree';
 import { buildMethodology } from '../src/lib/kb/projectTypes';
 import { indexSteps } from '../src/lib/kb/stepIndex';
 import { CORPUS_CONTENT } from '../tests/build/sites';

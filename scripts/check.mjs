@@ -8,8 +8,8 @@ import { dirname, join, relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 
 const { parseSettings, SettingsError } = await import('../src/lib/settings.ts');
-const { analyseSite } = await import('../src/lib/kb/analyseSite.ts');
-const { renderTreeOnCores } = await import('../src/lib/kb/renderTree.ts');
+const { analyseSite } = await import('../src/tree/analyseSite.ts');
+const { renderTreeOnCores } = await import('../src/render/renderTree.ts');
 const { KnowledgeBaseError } = await import('../src/lib/kb/problems.ts');
 const { report, REPORT_FORMATS } = await import('../src/lib/kb/problemReport.ts');
 

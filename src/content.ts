@@ -4,7 +4,7 @@
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { readFileSync } from 'node:fs';
-import { readBody, type BodySpan } from './lib/kb/bodyPack';
+import { readBody, type BodySpan } from './render/bodyPack';
 import { buildMethodology, type MethodologyModel, type ProjectType } from './lib/kb/projectTypes';
 import { entryPlace, pathItems } from './lib/kb/entryPath';
 import type { PathNavView } from './lib/kb/pathNavView';

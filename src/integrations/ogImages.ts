@@ -2,7 +2,7 @@ import type { AstroIntegration } from 'astro';
 import { copyFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { currentOgRun, enableOgImages } from '../lib/og/ogJobs';
+import { currentOgRun, enableOgImages } from '../og/ogJobs';
 
 /**
  * Publishes the link-preview images the content loader started drawing: waits for them at the

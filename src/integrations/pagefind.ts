@@ -6,9 +6,9 @@ import { gzipSync } from 'node:zlib';
 import { close, createIndex } from 'pagefind';
 import { PREFIX_INDEX_FILE, VOCABULARY_FILE, VOCABULARY_MAX_GZIP } from '../lib/search/assets';
 import { buildPrefixIndex } from '../lib/search/prefixIndex';
-import { CHUNK_TARGET, mergeIndexes } from '../lib/search/mergeIndexes';
-import { isAliasName } from '../lib/kb/publishedAliases';
-import { readFragment } from '../lib/search/readFragment';
+import { CHUNK_TARGET, mergeIndexes } from '../pagefindIndex/mergeIndexes';
+import { isAliasName } from './publishedAliases';
+import { readFragment } from '../pagefindIndex/readFragment';
 import type { IndexedPage } from '../lib/search/searchPage';
 import { VocabularyCounter } from '../lib/search/vocabulary';
 

@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadTree } from '../../src/lib/kb/loadTree';
+import { loadTree } from '../../src/tree/loadTree';
 import { buildMethodology } from '../../src/lib/kb/projectTypes';
 import { indexSteps } from '../../src/lib/kb/stepIndex';
 import { buildTopics } from '../../src/lib/kb/topics';

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadTree } from '../../src/lib/kb/loadTree';
+import { loadTree } from '../../src/tree/loadTree';
 import type { KnowledgeTree } from '../../src/lib/kb/types';
 import { CORPUS_CONTENT, corpusAvailable, SITES } from './sites';
 

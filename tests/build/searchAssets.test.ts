@@ -4,9 +4,9 @@ import { gunzipSync, gzipSync } from 'node:zlib';
 import { isRedirectPage } from '../helpers/builtSite';
 import { describe, expect, test } from 'vitest';
 import { PREFIX_INDEX_FILE, VOCABULARY_FILE, VOCABULARY_MAX_GZIP } from '../../src/lib/search/assets';
-import { payload, readChunkWords, readMeta } from '../../src/lib/search/pagefindChunks';
+import { payload, readChunkWords, readMeta } from '../../src/pagefindIndex/pagefindChunks';
 import type { PrefixEntry } from '../../src/lib/search/prefixIndex';
-import { CHUNK_TARGET } from '../../src/lib/search/mergeIndexes';
+import { CHUNK_TARGET } from '../../src/pagefindIndex/mergeIndexes';
 import { queryPrefixIndex } from '../../src/lib/search/prefixIndex';
 import { requireCorpus, SITES } from './sites';
 

@@ -1,10 +1,10 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { searchExactFirst } from '../../src/lib/search/exactFirst';
-import type { Pagefind } from '../../src/lib/search/pagefindTypes';
-import { RANKING } from '../../src/lib/search/ranking';
-import { toResultView } from '../../src/lib/search/resultView';
+import { searchExactFirst } from '../../src/browser/search/exactFirst';
+import type { Pagefind } from '../../src/browser/search/pagefindTypes';
+import { RANKING } from '../../src/browser/search/ranking';
+import { toResultView } from '../../src/browser/search/resultView';
 import { queryTerms } from '../../src/lib/search/terms';
 import { loadPagefind } from '../helpers/pagefindNode';
 import { RELEVANCE_QUERIES } from './relevanceQueries';

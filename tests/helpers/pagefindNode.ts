@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join, normalize, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Pagefind } from '../../src/lib/search/pagefindTypes';
+import type { Pagefind } from '../../src/browser/search/pagefindTypes';
 
 const ORIGIN = 'http://pagefind.test';
 

@@ -3,7 +3,7 @@
 // `node tests/support/loadTreeCli.mjs <content-dir>`; exit 1 when the tree has problems.
 import '../../src/node/registerTsResolve.mjs';
 
-const { loadTree } = await import('../../src/lib/kb/loadTree.ts');
+const { loadTree } = await import('../../src/tree/loadTree.ts');
 const { KnowledgeBaseError } = await import('../../src/lib/kb/problems.ts');
 try {
   const { tree } = loadTree(process.argv[2]);

@@ -1,8 +1,9 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildAliases, formerIdsByHeading, readSiteAliases, type SiteAliasesFile } from '../../src/lib/kb/aliases';
-import { readTree } from '../../src/lib/kb/readTree';
+import { buildAliases, formerIdsByHeading, type SiteAliasesFile } from '../../src/lib/kb/aliases';
+import { readSiteAliases } from '../../src/tree/aliasesFile';
+import { readTree } from '../../src/tree/readTree';
 import { withFormerIds } from '../../src/lib/markdown/renderBody';
 import { entry, goodTree } from '../helpers/tempTree';
 

@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync, rmSync, truncateSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { BodyPack, readBody } from '../../src/lib/kb/bodyPack';
+import { BodyPack, readBody } from '../../src/render/bodyPack';
 
 let dir: string;
 afterEach(() => rmSync(dir, { recursive: true, force: true }));

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadTree } from '../../src/lib/kb/loadTree';
+import { loadTree } from '../../src/tree/loadTree';
 
 // Step -> appended entries, exactly as scaffold 3.9.1's overlays have them.
 // ml and browser-extension: ../shared/content/scope-3.9.1.md, section 3.

@@ -7,7 +7,7 @@ import type { LinkTarget } from '../../src/lib/markdown/resolveRelativeLink';
 import { headingLinkControls, renderBody } from '../../src/lib/markdown/renderBody';
 import { buildCards, cardKey, clampText } from '../../src/lib/og/cards';
 import { ENTRY_CARDS_UP_TO, entryCard, OG_IMAGE_MODES, ogImagePolicy, typeCard } from '../../src/lib/og/policy';
-import { slugFromPath, suggestEntries } from '../../src/lib/search/suggestEntries';
+import { slugFromPath, suggestEntries } from '../../src/browser/search/suggestEntries';
 
 const links = createLinks('/kb', 'https://docs.example.com/ignored/path');
 const targets = new Map<string, LinkTarget>([

@@ -3,10 +3,10 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { close, createIndex } from 'pagefind';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { arrayItems, readHead, readText } from '../../src/lib/search/cbor';
-import { chunkWords, metaPath, readCbor, readEntry, filterPath } from '../../src/lib/search/indexFiles';
-import { mergeIndexes } from '../../src/lib/search/mergeIndexes';
-import { PAGEFIND_FORMAT_VERSION, readMeta } from '../../src/lib/search/pagefindChunks';
+import { arrayItems, readHead, readText } from '../../src/pagefindIndex/cbor';
+import { chunkWords, metaPath, readCbor, readEntry, filterPath } from '../../src/pagefindIndex/indexFiles';
+import { mergeIndexes } from '../../src/pagefindIndex/mergeIndexes';
+import { PAGEFIND_FORMAT_VERSION, readMeta } from '../../src/pagefindIndex/pagefindChunks';
 import { loadPagefind } from '../helpers/pagefindNode';
 
 const WORDS = 'pipeline watermark schema partition replay queue café naïve über latency budget owner retry stream batch model drift'.split(' ');
@@ -171,7 +171,7 @@ describe('joining indexes built from slices of a site', () => {
     writeFileSync(join(other, 'pagefind-entry.json'), JSON.stringify({ ...readEntry(other), version: '1.7.0' }));
     mkdirSync(join(work, 'joined-other'));
     expect(() => mergeIndexes([other], join(work, 'joined-other'), 300)).toThrow(
-      'Pagefind 1.7.0 wrote this index, but the index join and re-chunking (src/lib/search/mergeIndexes.ts, pagefindChunks.ts) read the private index format of Pagefind 1.6.0.',
+      'Pagefind 1.7.0 wrote this index, but the index join and re-chunking (src/pagefindIndex/mergeIndexes.ts, pagefindChunks.ts) read the private index format of Pagefind 1.6.0.',
     );
   });
 

@@ -4,9 +4,9 @@ import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { close, createIndex } from 'pagefind';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { arrayItems, readHead, skipItem, writeArray, writeHead, writeText } from '../../src/lib/search/cbor';
-import { chunkBounds, payload, PagefindFormatError, readChunkWords, readMeta, type IndexWord } from '../../src/lib/search/pagefindChunks';
-import { mergeIndexes } from '../../src/lib/search/mergeIndexes';
+import { arrayItems, readHead, skipItem, writeArray, writeHead, writeText } from '../../src/pagefindIndex/cbor';
+import { chunkBounds, payload, PagefindFormatError, readChunkWords, readMeta, type IndexWord } from '../../src/pagefindIndex/pagefindChunks';
+import { mergeIndexes } from '../../src/pagefindIndex/mergeIndexes';
 
 /** Deterministic text over a vocabulary wide enough to fill several of Pagefind's 20,000-position chunks. */
 function pageText(seed: number, words: number): string {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { analyseSite } from '../../src/lib/kb/analyseSite';
+import { analyseSite } from '../../src/tree/analyseSite';
 import { KnowledgeBaseError, type Problem } from '../../src/lib/kb/problems';
-import { renderTree } from '../../src/lib/kb/renderTree';
+import { renderTree } from '../../src/render/renderTree';
 import { githubReport, jsonReport, textReport } from '../../src/lib/kb/problemReport';
 import { entry, goodTree, step } from '../helpers/tempTree';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadTree } from '../../src/lib/kb/loadTree';
+import { loadTree } from '../../src/tree/loadTree';
 import { buildMethodology } from '../../src/lib/kb/projectTypes';
 import { buildStepPages } from '../../src/lib/kb/stepMatrix';
 import { groupByPhase, indexSteps } from '../../src/lib/kb/stepIndex';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { loadTree } from '../../src/lib/kb/loadTree';
+import { loadTree } from '../../src/tree/loadTree';
 import { formatProblem, KnowledgeBaseError, type Problem } from '../../src/lib/kb/problems';
-import { readTree } from '../../src/lib/kb/readTree';
+import { readTree } from '../../src/tree/readTree';
 import { checkTree } from '../../src/lib/kb/checkTree';
 import { entry, goodTree, tempTree } from '../helpers/tempTree';
 

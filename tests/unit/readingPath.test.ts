@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadTree } from '../../src/lib/kb/loadTree';
+import { loadTree } from '../../src/tree/loadTree';
 import { buildMethodology } from '../../src/lib/kb/projectTypes';
 import { buildReadingPath, domainConfigKey, entryHomes, ownItems, readingMinutes, readingPathExport } from '../../src/lib/kb/readingPath';
 import { countWords } from '../../src/lib/text';

@@ -1,9 +1,9 @@
 import { rmSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { loadTree } from '../../src/lib/kb/loadTree';
-import { renderTree, renderTreeInParallel } from '../../src/lib/kb/renderTree';
+import { loadTree } from '../../src/tree/loadTree';
+import { renderTree, renderTreeInParallel } from '../../src/render/renderTree';
 import { createLinks } from '../../src/lib/links';
-import { MARKDOWN_FOR_WORKERS, workersFor } from '../../src/lib/markdown/renderPool';
+import { MARKDOWN_FOR_WORKERS, workersFor } from '../../src/render/renderPool';
 import { entry, goodTree } from '../helpers/tempTree';
 
 /** The embedded tree plus entries that warn (a dead link, a missing anchor) and one that fails (a script URL). */
@@ -41,7 +41,7 @@ describe('rendering markdown on worker threads', () => {
 
   it('should fail naming the worker script when it cannot run', async () => {
     const { tree } = loadTree('content');
-    await expect(renderTreeInParallel(tree, createLinks(''), { workers: 1, projectRoot: '/nonexistent' })).rejects.toThrow(/\/nonexistent\/src\/lib\/markdown\/renderWorker\.mjs/);
+    await expect(renderTreeInParallel(tree, createLinks(''), { workers: 1, projectRoot: '/nonexistent' })).rejects.toThrow(/\/nonexistent\/src\/render\/renderWorker\.mjs/);
   }, 30_000);
 
   it('should use workers only for trees big enough to pay for them, one core short of all, three at most', () => {

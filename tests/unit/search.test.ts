@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { entrySearchFilters } from '../../src/lib/search/entryFilters';
-import { safeExcerpt, toResultView } from '../../src/lib/search/resultView';
-import { hasCriteria, pagefindFilters, parseSearchState, serializeSearchState, toggleValue } from '../../src/lib/search/searchState';
+import { safeExcerpt, toResultView } from '../../src/browser/search/resultView';
+import { hasCriteria, pagefindFilters, parseSearchState, serializeSearchState, toggleValue } from '../../src/browser/search/searchState';
 import type { EntryUse } from '../../src/lib/kb/usedBy';
 
 describe('search URL state', () => {

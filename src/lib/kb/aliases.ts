@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { SiteAliasesSchema, type SiteAliases } from '../schema/siteAliases';
 import { CHROME_IDS } from '../slugs';
 import { isProblem, parseYaml } from './frontmatter';
@@ -24,14 +23,8 @@ export interface SiteAliasesFile {
   data: SiteAliases;
 }
 
-/** Reads `KB_ALIASES`; every problem names the file. */
-export function readSiteAliases(path: string, shownAs = path): SiteAliasesFile | Problem[] {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch {
-    return [{ file: shownAs, expected: 'expected a readable YAML file (KB_ALIASES)', found: 'no such file' }];
-  }
+/** Parses the text of `KB_ALIASES`; every problem names the file. */
+export function parseSiteAliases(text: string, shownAs: string): SiteAliasesFile | Problem[] {
   const parsed = parseYaml(text, shownAs);
   if (isProblem(parsed)) return [parsed];
   const result = SiteAliasesSchema().safeParse(parsed ?? {});

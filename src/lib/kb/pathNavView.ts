@@ -1,7 +1,7 @@
 /**
  * The markup of an entry page's navigation along its path: the sidebar, the breadcrumb and the
  * previous/next links. Entry pages render it when they are built; in the browser the same
- * functions render a reading path the reader arrived on (src/scripts/readerPath.ts), so both
+ * functions render a reading path the reader arrived on (src/browser/readerPath.ts), so both
  * ways give one markup. Pure: strings in, strings out.
  */
 import { escapeHtml as esc } from '../html';

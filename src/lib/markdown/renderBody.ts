@@ -99,7 +99,7 @@ function highlight(code: string, lang: string): string {
 }
 
 // Wide code and tables scroll on their own; keyboard users need to reach them to scroll.
-// Each fence says its language in a bar above it; src/scripts/codeCopy.ts adds a copy button
+// Each fence says its language in a bar above it; src/browser/codeCopy.ts adds a copy button
 // there, so a reader without JavaScript gets no button that cannot work.
 md.renderer.rules.fence = (tokens, idx) => {
   const lang = tokens[idx].info.trim().split(/\s+/)[0] ?? '';

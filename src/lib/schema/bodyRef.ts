@@ -8,7 +8,7 @@ export interface BodyHeading {
 
 /**
  * A rendered markdown body: where the loader wrote its HTML (a byte range of a pack file,
- * src/lib/kb/bodyPack.ts), and its headings as one JSON string of [depth, slug, text] rows.
+ * src/render/bodyPack.ts), and its headings as one JSON string of [depth, slug, text] rows.
  * Astro's data store keeps (and bundles) whatever it is given; one string per body instead of an
  * object per heading took 270 MB off a 10,000-entry build.
  */

@@ -1,8 +1,8 @@
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { countWords } from '../text';
-import { renderBody, type RenderedBody } from './renderBody';
-import type { LinkTarget } from './resolveRelativeLink';
+import { countWords } from '../lib/text';
+import { renderBody, type RenderedBody } from '../lib/markdown/renderBody';
+import type { LinkTarget } from '../lib/markdown/resolveRelativeLink';
 
 export interface RenderJob {
   file: string;
@@ -102,7 +102,7 @@ export async function renderInOrder(
       onResult(emitted++, r);
     }
   };
-  const script = join(options.projectRoot, 'src', 'lib', 'markdown', 'renderWorker.mjs');
+  const script = join(options.projectRoot, 'src', 'render', 'renderWorker.mjs');
   const pool = Array.from({ length: options.workers }, () => startWorker(script, targets));
   try {
     let failed: { error: unknown } | undefined;

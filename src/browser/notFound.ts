@@ -1,5 +1,5 @@
 import { createLinks } from '../lib/links';
-import { slugFromPath, suggestEntries } from '../lib/search/suggestEntries';
+import { slugFromPath, suggestEntries } from './search/suggestEntries';
 
 interface Index {
   base: string;

@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { createRequire } from 'node:module';
-import { cardKey, type OgCard } from './cards';
+import { cardKey, type OgCard } from '../lib/og/cards';
 
 export interface OgRun {
   cacheDir: string;

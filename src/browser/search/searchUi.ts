@@ -1,5 +1,5 @@
-import { count } from '../lib/text';
-import { escapeHtml } from '../lib/search/resultView';
+import { count } from '../../lib/text';
+import { escapeHtml } from './resultView';
 import {
   hasCriteria,
   pagefindFilters,
@@ -7,8 +7,8 @@ import {
   serializeSearchState,
   toggleValue,
   type SearchState,
-} from '../lib/search/searchState';
-import { noMatchHeading, relatedText, searchStatus } from '../lib/search/noMatch';
+} from './searchState';
+import { noMatchHeading, relatedText, searchStatus } from './noMatch';
 import { basePath, getPagefind, getPrefixIndex, NO_INDEX_MESSAGE, type PagefindSearch } from './pagefindClient';
 import { activeOption, clearActive, moveActive, renderResults } from './resultList';
 import { quickViews, runSearch, type SearchOutcome } from './searchRun';

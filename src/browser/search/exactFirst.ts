@@ -1,7 +1,7 @@
 import type { Pagefind, PagefindResult, PagefindSearch } from './pagefindTypes';
 import type { PagefindFilters } from './searchState';
-import { stem } from './stem';
-import { normalizeWord, queryTerms, type QueryTerm } from './terms';
+import { stem } from '../../lib/search/stem';
+import { normalizeWord, queryTerms, type QueryTerm } from '../../lib/search/terms';
 
 export interface ExactFirst {
   search: PagefindSearch;

@@ -1,4 +1,4 @@
-import { queryTerms, wordMatcher } from '../lib/search/terms';
+import { queryTerms, wordMatcher } from '../../lib/search/terms';
 
 /** A word: letters and digits, with inner hyphens, underscores, dots or apostrophes kept. */
 const WORD = /[\p{L}\p{N}](?:[\p{L}\p{N}]|[-_.'’/](?=[\p{L}\p{N}]))*/gu;

@@ -1,9 +1,9 @@
-import { PREFIX_INDEX_FILE, VOCABULARY_FILE } from '../lib/search/assets';
-import type { Pagefind } from '../lib/search/pagefindTypes';
-import type { PrefixEntry } from '../lib/search/prefixIndex';
-import { RANKING } from '../lib/search/ranking';
+import { PREFIX_INDEX_FILE, VOCABULARY_FILE } from '../../lib/search/assets';
+import type { Pagefind } from './pagefindTypes';
+import type { PrefixEntry } from '../../lib/search/prefixIndex';
+import { RANKING } from './ranking';
 
-export type { Pagefind, PagefindResult, PagefindSearch } from '../lib/search/pagefindTypes';
+export type { Pagefind, PagefindResult, PagefindSearch } from './pagefindTypes';
 
 export const basePath = import.meta.env.BASE_URL.replace(/\/?$/, '/');
 

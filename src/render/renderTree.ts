@@ -1,10 +1,10 @@
-import { MAX_NESTING, type BodyPosition, type RenderedBody } from '../markdown/renderBody';
+import { MAX_NESTING, type BodyPosition, type RenderedBody } from '../lib/markdown/renderBody';
 import { availableParallelism } from 'node:os';
-import { renderInOrder, renderJob, workersFor, type RenderJob } from '../markdown/renderPool';
-import type { LinkTarget } from '../markdown/resolveRelativeLink';
-import type { Links } from '../links';
-import type { Problem } from './problems';
-import type { KnowledgeTree } from './types';
+import { renderInOrder, renderJob, workersFor, type RenderJob } from './renderPool';
+import type { LinkTarget } from '../lib/markdown/resolveRelativeLink';
+import type { Links } from '../lib/links';
+import type { Problem } from '../lib/kb/problems';
+import type { KnowledgeTree } from '../lib/kb/types';
 
 export interface RenderedTree {
   entries: Map<string, RenderedBody>;

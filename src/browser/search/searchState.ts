@@ -1,4 +1,4 @@
-import { searchQueryString, type SearchParams } from '../links';
+import { searchQueryString, type SearchParams } from '../../lib/links';
 
 export interface SearchState {
   q: string;

@@ -1,11 +1,11 @@
 // One search as the UI shows it: exact matches first, related partial matches after, and
 // "did you mean" queries when some term matched nothing. Shared by the header popup and /search/.
-import { suggestQueries } from '../lib/search/editDistance';
-import { keepMarks, markedWords, relatedWords, searchExactFirst } from '../lib/search/exactFirst';
-import { queryPrefixIndex, type PrefixHit } from '../lib/search/prefixIndex';
-import { toResultView, withHighlight, type ResultView } from '../lib/search/resultView';
-import type { PagefindFilters } from '../lib/search/searchState';
-import { queryTerms, type QueryTerm } from '../lib/search/terms';
+import { suggestQueries } from './editDistance';
+import { keepMarks, markedWords, relatedWords, searchExactFirst } from './exactFirst';
+import { queryPrefixIndex, type PrefixHit } from '../../lib/search/prefixIndex';
+import { toResultView, withHighlight, type ResultView } from './resultView';
+import type { PagefindFilters } from './searchState';
+import { queryTerms, type QueryTerm } from '../../lib/search/terms';
 import { basePath, getPagefind, getPrefixIndex, getVocabulary, type PagefindSearch } from './pagefindClient';
 
 export interface SearchOutcome {

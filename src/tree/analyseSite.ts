@@ -1,12 +1,13 @@
 import { resolve } from 'node:path';
-import { createLinks } from '../links';
-import { buildAliases, readSiteAliases, type AliasTable } from './aliases';
+import { createLinks } from '../lib/links';
+import { buildAliases, type AliasTable } from '../lib/kb/aliases';
+import { readSiteAliases } from './aliasesFile';
 import { loadTree, type LoadedTree } from './loadTree';
 import { withPositions } from './locate';
-import { KnowledgeBaseError, type Problem } from './problems';
-import type { RenderedTree } from './renderTree';
-import type { KnowledgeTree } from './types';
-import type { Links } from '../links';
+import { KnowledgeBaseError, type Problem } from '../lib/kb/problems';
+import type { RenderedTree } from '../render/renderTree';
+import type { KnowledgeTree } from '../lib/kb/types';
+import type { Links } from '../lib/links';
 
 export interface SiteInput {
   /** The content folder. */

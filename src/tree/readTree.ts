@@ -1,15 +1,15 @@
 import { existsSync, lstatSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { basename, join, relative, sep } from 'node:path';
 import type { z } from 'astro/zod';
-import { KnowledgeEntryFrontmatterSchema } from '../schema/knowledgeEntry';
-import { DepthPresetSchema, methodologyKind, OverlaySchema } from '../schema/methodology';
-import { PipelineStepFrontmatterSchema } from '../schema/pipelineStep';
-import { ProjectTypeConfigSchema } from '../schema/projectTypeConfig';
-import { isProblem, parseYaml, splitMarkdown } from './frontmatter';
-import { describeValue, type Problem } from './problems';
-import type { KnowledgeTree } from './types';
-import { zodProblems } from './zodProblems';
-import { unknownOverlayKeys, unknownPresetKeys, unknownStepKeys } from './unknownKeys';
+import { KnowledgeEntryFrontmatterSchema } from '../lib/schema/knowledgeEntry';
+import { DepthPresetSchema, methodologyKind, OverlaySchema } from '../lib/schema/methodology';
+import { PipelineStepFrontmatterSchema } from '../lib/schema/pipelineStep';
+import { ProjectTypeConfigSchema } from '../lib/schema/projectTypeConfig';
+import { isProblem, parseYaml, splitMarkdown } from '../lib/kb/frontmatter';
+import { describeValue, type Problem } from '../lib/kb/problems';
+import type { KnowledgeTree } from '../lib/kb/types';
+import { zodProblems } from '../lib/kb/zodProblems';
+import { unknownOverlayKeys, unknownPresetKeys, unknownStepKeys } from '../lib/kb/unknownKeys';
 
 export interface ReadResult {
   tree: KnowledgeTree;

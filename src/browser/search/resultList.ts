@@ -1,4 +1,4 @@
-import { escapeHtml, safeExcerpt, type ResultView } from '../lib/search/resultView';
+import { escapeHtml, safeExcerpt, type ResultView } from './resultView';
 
 let uid = 0;
 

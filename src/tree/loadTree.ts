@@ -1,8 +1,8 @@
 import { resolve } from 'node:path';
-import { checkTree } from './checkTree';
-import { KnowledgeBaseError, type Problem } from './problems';
+import { checkTree } from '../lib/kb/checkTree';
+import { KnowledgeBaseError, type Problem } from '../lib/kb/problems';
 import { readTree } from './readTree';
-import type { KnowledgeTree } from './types';
+import type { KnowledgeTree } from '../lib/kb/types';
 
 export interface LoadedTree {
   tree: KnowledgeTree;

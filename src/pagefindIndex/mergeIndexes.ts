@@ -130,7 +130,7 @@ export function mergeIndexes(partDirs: string[], outDir: string, target: number)
   const [version] = versions;
   if (version !== PAGEFIND_FORMAT_VERSION) {
     throw new PagefindFormatError(
-      `Pagefind ${version} wrote this index, but the index join and re-chunking (src/lib/search/mergeIndexes.ts, pagefindChunks.ts) read the private index format of Pagefind ${PAGEFIND_FORMAT_VERSION}. ` +
+      `Pagefind ${version} wrote this index, but the index join and re-chunking (src/pagefindIndex/mergeIndexes.ts, pagefindChunks.ts) read the private index format of Pagefind ${PAGEFIND_FORMAT_VERSION}. ` +
         'Pin pagefind back to that version, or upgrade as the README says (Performance: upgrading Pagefind).',
     );
   }

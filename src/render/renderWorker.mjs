@@ -1,7 +1,7 @@
-// A worker thread that renders markdown bodies for src/lib/markdown/renderPool.ts, so a build
+// A worker thread that renders markdown bodies for src/render/renderPool.ts, so a build
 // renders on every core. It runs the same TypeScript modules as the build (see
 // src/node/registerTsResolve.mjs).
-import '../../node/registerTsResolve.mjs';
+import '../node/registerTsResolve.mjs';
 import { parentPort, workerData } from 'node:worker_threads';
 
 const { renderJob } = await import('./renderPool.ts');

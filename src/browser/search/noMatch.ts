@@ -3,7 +3,7 @@
  * the word it may have meant and whether anything related was found. The header popup and the
  * search page say the same.
  */
-import { count } from '../text';
+import { count } from '../../lib/text';
 
 export function noMatchHeading(q: string, filtersText = ''): string {
   return q ? `No exact match for “${q}”${filtersText ? ` with ${filtersText}` : ''}` : `Nothing found with ${filtersText}`;

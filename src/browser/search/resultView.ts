@@ -1,5 +1,5 @@
-import { escapeHtml } from '../html';
-import { wordMatcher, type QueryTerm } from './terms';
+import { escapeHtml } from '../../lib/html';
+import { wordMatcher, type QueryTerm } from '../../lib/search/terms';
 
 /** The slice of Pagefind's result data the UI uses. */
 export interface PagefindResultData {

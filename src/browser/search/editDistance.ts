@@ -1,4 +1,4 @@
-import { stem } from './stem';
+import { stem } from '../../lib/search/stem';
 
 /**
  * Optimal-string-alignment distance: insertions, deletions, substitutions and swaps of two

@@ -1,5 +1,5 @@
 import { gunzipSync } from 'node:zlib';
-import type { IndexedPage } from './searchPage';
+import type { IndexedPage } from '../lib/search/searchPage';
 
 interface Fragment {
   url: string;

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
-import { FRONTMATTER_FENCE } from './frontmatter';
-import type { Problem } from './problems';
-import { fieldLocator, type Position } from './yamlPositions';
+import { FRONTMATTER_FENCE } from '../lib/kb/frontmatter';
+import type { Problem } from '../lib/kb/problems';
+import { fieldLocator, type Position } from '../lib/kb/yamlPositions';
 
 /**
  * Adds the line and column of each problem's field, for editors and CI annotations: the
