@@ -1,48 +1,57 @@
 import { defineCollection } from 'astro:content';
 import { z } from 'astro/zod';
-import { KnowledgeEntryFrontmatterSchema } from './lib/schema/knowledgeEntry';
-import { DepthPresetSchema, OverlaySchema } from './lib/schema/methodology';
-import { PipelineStepFrontmatterSchema } from './lib/schema/pipelineStep';
-import { ProjectTypeConfigSchema } from './lib/schema/projectTypeConfig';
-import { BodyRefSchema } from './lib/schema/bodyRef';
-import { knowledgeTreeLoader, type Slice } from './loaders/knowledgeTreeLoader';
+import type { KnowledgeEntryFrontmatter } from './lib/schema/knowledgeEntry';
+import type { PipelineStepFrontmatter } from './lib/schema/pipelineStep';
+import type { BodyRef } from './lib/schema/bodyRef';
+import type { SiteData } from './lib/kb/siteModel';
+import type { OgImageMode } from './lib/og/policy';
+import { knowledgeTreeLoader, type DevProblems, type Slice } from './loaders/knowledgeTreeLoader';
 import { siteSettings } from './siteSettings';
 
 const settings = siteSettings();
 const loader = (slice: Slice) => knowledgeTreeLoader(slice, settings);
-const file = { file: z.string() };
-const body = BodyRefSchema();
+
+/**
+ * The loader validates every file with one schema per kind (src/lib/schema/, in src/tree/readTree.ts)
+ * before anything reaches a collection, and reports each problem with its file and line. So the
+ * collections take that parsed data as it is, typed by those schemas, instead of parsing it again.
+ */
+const parsed = <T>() => z.custom<T>(() => true);
+
+export interface EntryData extends KnowledgeEntryFrontmatter {
+  file: string;
+  domain: string;
+  title: string;
+  words: number;
+  body: BodyRef;
+  /** When the entry last changed: its `last-reviewed`, else its file's last commit (src/loaders/gitDates.ts). */
+  updated: { date: string; source: 'last-reviewed' | 'git' } | null;
+}
+
+export interface StepData extends PipelineStepFrontmatter {
+  file: string;
+  body: BodyRef;
+}
+
+export interface DomainData {
+  domain: string;
+  file: string | null;
+  body: BodyRef | null;
+}
+
+export interface SiteMeta {
+  root: string;
+  version: string | null;
+  hasPipeline: boolean;
+  ogMode: OgImageMode;
+  /** Null only when the tree has problems under `npm run dev`: the pages show them instead. */
+  model: SiteData | null;
+  problems: DevProblems | null;
+}
 
 export const collections = {
-  entries: defineCollection({
-    loader: loader('entries'),
-    schema: KnowledgeEntryFrontmatterSchema().extend({
-      ...file,
-      domain: z.string(),
-      title: z.string(),
-      words: z.number(),
-      body,
-      /** When the entry last changed: its `last-reviewed`, else its file's last commit (src/loaders/gitDates.ts). */
-      updated: z.object({ date: z.string(), source: z.enum(['last-reviewed', 'git']) }).nullable(),
-    }),
-  }),
-  steps: defineCollection({ loader: loader('steps'), schema: PipelineStepFrontmatterSchema().extend({ ...file, body }) }),
-  overlays: defineCollection({ loader: loader('overlays'), schema: OverlaySchema().extend(file) }),
-  domains: defineCollection({ loader: loader('domains'), schema: z.object({ domain: z.string(), file: z.string().nullable(), body: body.nullable() }) }),
-  meta: defineCollection({
-    loader: loader('meta'),
-    schema: z.object({
-      root: z.string(),
-      version: z.string().nullable(),
-      hasPipeline: z.boolean(),
-      ogMode: z.enum(['entries', 'domains', 'off']),
-      projectTypeConfigs: z.array(ProjectTypeConfigSchema()),
-      aliases: z.object({ entries: z.record(z.string(), z.string()), anchors: z.record(z.string(), z.record(z.string(), z.string())) }),
-      presets: z.array(z.object({ id: z.string(), ...file, data: DepthPresetSchema() })),
-      /** Under `npm run dev`, a tree with problems: the pages show them (src/content.ts). */
-      problems: z
-        .object({ title: z.string(), message: z.string(), file: z.string().optional(), line: z.number().optional(), column: z.number().optional() })
-        .nullable(),
-    }),
-  }),
+  entries: defineCollection({ loader: loader('entries'), schema: parsed<EntryData>() }),
+  steps: defineCollection({ loader: loader('steps'), schema: parsed<StepData>() }),
+  domains: defineCollection({ loader: loader('domains'), schema: parsed<DomainData>() }),
+  meta: defineCollection({ loader: loader('meta'), schema: parsed<SiteMeta>() }),
 };

@@ -51,7 +51,7 @@ async function fill(slice: Slice, { store, parseData }: LoaderContext, loaded: L
   const { site } = loaded;
   if (!site) {
     if (slice === 'meta') {
-      await put('tree', { root, version: null, hasPipeline: false, ogMode: 'off', projectTypeConfigs: [], aliases: { entries: {}, anchors: {} }, presets: [], problems: loaded.problems });
+      await put('tree', { root, version: null, hasPipeline: false, ogMode: 'off', model: null, problems: loaded.problems });
     }
     return;
   }
@@ -65,9 +65,6 @@ async function fill(slice: Slice, { store, parseData }: LoaderContext, loaded: L
     case 'steps':
       for (const s of tree.steps) await put(s.name, { ...s.data, file: s.file, body: site.steps.get(s.name)! });
       break;
-    case 'overlays':
-      for (const o of tree.overlays) await put(o.id, { ...o.data, file: o.file });
-      break;
     case 'domains': {
       const domains = [...new Set([...tree.entries.map((e) => e.domain), ...tree.domainIntros.map((d) => d.domain)])];
       for (const d of domains) {
@@ -76,19 +73,14 @@ async function fill(slice: Slice, { store, parseData }: LoaderContext, loaded: L
       break;
     }
     case 'meta':
-      // Configs and depth presets ride along here: many trees have none of one or the other
-      // (the embedded one has no presets), and Astro warns about every empty collection.
+      // The site model (src/lib/kb/siteModel.ts) is worked out once from the whole tree, here
+      // in the loader; the pages read it as it is (src/content.ts).
       await put('tree', {
         root: tree.root,
         version: tree.version ?? null,
         hasPipeline: tree.hasPipeline,
         ogMode: site.ogMode,
-        projectTypeConfigs: tree.projectTypeConfigs.map((c) => c.data),
-        aliases: {
-          entries: Object.fromEntries(site.aliases.entries),
-          anchors: Object.fromEntries([...site.aliases.anchors].map(([name, map]) => [name, Object.fromEntries(map)])),
-        },
-        presets: tree.presets.map((p) => ({ id: p.id, file: p.file, data: p.data })),
+        model: site.model,
         problems: null,
       });
       break;

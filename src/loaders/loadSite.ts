@@ -10,13 +10,12 @@ import { formerIdsByHeading, type AliasTable } from '../lib/kb/aliases';
 import { analyseSite } from '../tree/analyseSite';
 import { withFormerIds } from '../lib/markdown/renderBody';
 import { buildCards, typeCardSource } from '../lib/og/cards';
-import { buildReadingPath } from '../lib/kb/readingPath';
 import { startOgImages } from '../og/ogJobs';
 import { ogImagePolicy, type OgImageMode } from '../lib/og/policy';
 import type { Settings } from '../lib/settings';
 import { recordAliasNames } from '../integrations/publishedAliases';
-import { buildMethodology } from '../lib/kb/projectTypes';
-import { indexSteps } from '../lib/kb/stepIndex';
+import { buildSiteData, type SiteData } from '../lib/kb/siteModel';
+import { createLinks } from '../lib/links';
 import type { KnowledgeTree } from '../lib/kb/types';
 import type { RenderedBody } from '../lib/markdown/renderBody';
 import { encodeHeadings, type BodyRef } from '../lib/schema/bodyRef';
@@ -33,6 +32,8 @@ export interface LoadedSite {
   /** Each entry's title (src/lib/kb/titles.ts); it needs the leading `# ` heading, known only after rendering. */
   titles: Map<string, string>;
   aliases: AliasTable;
+  /** What the pages derive from the whole tree, worked out once. */
+  model: SiteData;
   words: Map<string, number>;
   entries: Map<string, BodyRef>;
   steps: Map<string, BodyRef>;
@@ -146,15 +147,14 @@ export function readSite(settings: Settings, cacheDir: string, logger: LoaderCon
     recordAliasNames(aliases.entries.keys());
     if (warnings.length) logger.warn(`${warnings.length} warning(s) in ${root}:\n${warnings.map(formatProblem).join('\n')}`);
     const titles = new Map(tree.entries.map((e) => [e.name, entryTitle({ name: e.name, frontmatterTitle: (e.data as Record<string, unknown>).title, heading: rendered.entries.get(e.name)?.title })]));
-    const stepIndex = indexSteps(tree.steps);
-    const methodology = buildMethodology(tree, stepIndex);
+    const model = buildSiteData(tree, titles, aliases, createLinks(base));
     const og = ogImagePolicy(settings.ogImages, tree.entries.length);
     logger.info(`link-preview images: ${og.reason}`);
     const cards = buildCards(
       {
         entries: tree.entries.map((e) => ({ name: e.name, title: titles.get(e.name)!, description: e.data.description, domain: e.domain })),
         domains: [...new Set(tree.entries.map((e) => e.domain))].map((d) => ({ id: d, title: domainTitle(d) })),
-        projectTypes: methodology.projectTypes.map((t) => typeCardSource(t, buildReadingPath(t, stepIndex, tree.presets), (n) => titles.get(n) ?? n)),
+        projectTypes: model.methodology.projectTypes.map((t) => typeCardSource(t, model.readingPaths.get(t.id)!, (n) => titles.get(n) ?? n)),
       },
       og.mode,
     );
@@ -175,6 +175,7 @@ export function readSite(settings: Settings, cacheDir: string, logger: LoaderCon
       titles,
       words: rendered.entryWords,
       aliases,
+      model,
       entries: bodyRefs(pack, 'entries', rendered.entries),
       steps: bodyRefs(pack, 'steps', rendered.steps),
       domainIntros: bodyRefs(pack, 'domains', rendered.domainIntros),

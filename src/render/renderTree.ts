@@ -3,6 +3,7 @@ import { availableParallelism } from 'node:os';
 import { renderInOrder, renderJob, workersFor, type RenderJob } from './renderPool';
 import type { LinkTarget } from '../lib/markdown/resolveRelativeLink';
 import type { Links } from '../lib/links';
+import { linkTargets } from '../lib/kb/linkTargets';
 import type { Problem } from '../lib/kb/problems';
 import type { KnowledgeTree } from '../lib/kb/types';
 
@@ -15,15 +16,6 @@ export interface RenderedTree {
   /** URLs outside the allow-list; the loader fails the build on any of these. */
   problems: Problem[];
   warnings: Problem[];
-}
-
-/** Files a relative markdown link may point at, keyed by their path in the tree. */
-export function linkTargets(tree: KnowledgeTree, links: Links): Map<string, LinkTarget> {
-  const targets = new Map<string, LinkTarget>();
-  for (const e of tree.entries) targets.set(e.file, { url: links.entry(e.name), kind: 'entry', name: e.name });
-  for (const s of tree.steps) targets.set(s.file, { url: links.step(s.name), kind: 'step', name: s.name });
-  for (const d of tree.domainIntros) targets.set(d.file, { url: links.domain(d.domain), kind: 'domain', name: d.domain });
-  return targets;
 }
 
 export type BodyKind = 'entries' | 'steps' | 'domains';
