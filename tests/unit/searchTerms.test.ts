@@ -9,8 +9,8 @@ import type { IndexedPage } from '../../src/lib/search/searchPage';
 import { toResultView, withHighlight } from '../../src/browser/search/resultView';
 import { readFragment } from '../../src/pagefindIndex/readFragment';
 import { stem } from '../../src/lib/search/stem';
-import { queryTerms, replaceTerms, wordMatcher } from '../../src/lib/search/terms';
-import { buildVocabulary, VocabularyCounter } from '../../src/lib/search/vocabulary';
+import { queryTerms, wordMatcher } from '../../src/lib/search/terms';
+import { VocabularyCounter, type VocabularyOptions } from '../../src/lib/search/vocabulary';
 
 describe('stemming', () => {
   it('should give inflections of a word one stem', () => {
@@ -54,11 +54,6 @@ describe('query terms and matching words on a page', () => {
     expect(pii('non-PII')).toBe(true);
     expect(pii('piiano')).toBe(false);
   });
-
-  it('should rebuild a query with replaced terms', () => {
-    const terms = queryTerms('watermrks late data');
-    expect(replaceTerms(terms, new Map([['watermrks', 'watermarks']]))).toBe('watermarks late data');
-  });
 });
 
 describe('edit distance and suggestions', () => {
@@ -90,6 +85,13 @@ describe('edit distance and suggestions', () => {
 });
 
 const page = (over: Partial<IndexedPage>): IndexedPage => ({ url: '/kb/x/', title: 'X', content: '', topics: [], headings: [], ...over });
+
+/** The vocabulary of `pages` as the build counts it, one slice after another. */
+function buildVocabulary(pages: IndexedPage[], opts: VocabularyOptions = {}): string[] {
+  const counter = new VocabularyCounter();
+  for (const p of pages) counter.add(p);
+  return counter.words(opts);
+}
 
 describe('vocabulary', () => {
   const pages = [

@@ -1,18 +1,17 @@
 import { PREFIX_INDEX_FILE, VOCABULARY_FILE } from '../../lib/search/assets';
+import { basePath, indexUrl } from './indexPath';
 import type { Pagefind } from './pagefindTypes';
 import type { PrefixEntry } from '../../lib/search/prefixIndex';
 import { RANKING } from './ranking';
 
 export type { Pagefind, PagefindResult, PagefindSearch } from './pagefindTypes';
 
-export const basePath = import.meta.env.BASE_URL.replace(/\/?$/, '/');
-
 let pagefind: Promise<Pagefind> | undefined;
 
 /** Loads the index built by `npm run build`; the dev server has none until a build ran. */
 export function getPagefind(): Promise<Pagefind> {
   pagefind ??= (async () => {
-    const pf = (await import(/* @vite-ignore */ `${basePath}pagefind/pagefind.js`)) as Pagefind;
+    const pf = (await import(/* @vite-ignore */ indexUrl('pagefind.js'))) as Pagefind;
     // The first call creates the instance. On the main thread the first answer arrives sooner:
     // a worker would fetch its script and compile the WASM again before it can search.
     // Result links get `?highlight=` from us, with the query as typed (Pagefind's form drops hyphens).
@@ -27,7 +26,7 @@ export function getPagefind(): Promise<Pagefind> {
 const json = <T>(file: string) => {
   let p: Promise<T> | undefined;
   return () => {
-    p ??= fetch(`${basePath}pagefind/${file}`).then((r) => (r.ok ? (r.json() as Promise<T>) : Promise.reject(new Error(`${r.status} ${file}`))));
+    p ??= fetch(indexUrl(file)).then((r) => (r.ok ? (r.json() as Promise<T>) : Promise.reject(new Error(`${r.status} ${file}`))));
     p.catch(() => (p = undefined));
     return p;
   };

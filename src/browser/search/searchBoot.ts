@@ -1,5 +1,8 @@
 // Shipped on every page, so it stays tiny: the search UI and Pagefind load only when the
 // reader reaches for search (focus, `/`, Ctrl/⌘+K).
+import { PREFIX_INDEX_FILE } from '../../lib/search/assets';
+import { indexUrl } from './indexPath';
+
 type SearchUi = typeof import('./searchUi');
 let ui: Promise<SearchUi> | undefined;
 /**
@@ -7,7 +10,6 @@ let ui: Promise<SearchUi> | undefined;
  * chunks, instead of only after the client chunk has arrived and asked for them.
  */
 function preloadIndex(): void {
-  const base = import.meta.env.BASE_URL.replace(/\/?$/, '/');
   const link = (rel: string, href: string, as?: string) => {
     const el = document.createElement('link');
     el.rel = rel;
@@ -19,9 +21,9 @@ function preloadIndex(): void {
     document.head.append(el);
   };
   // The small title/topic index first: it answers the first keystrokes while Pagefind loads.
-  link('preload', `${base}pagefind/kb-prefix.json`, 'fetch');
-  link('modulepreload', `${base}pagefind/pagefind.js`);
-  link('preload', `${base}pagefind/wasm.${document.documentElement.lang || 'unknown'}.pagefind`, 'fetch');
+  link('preload', indexUrl(PREFIX_INDEX_FILE), 'fetch');
+  link('modulepreload', indexUrl('pagefind.js'));
+  link('preload', indexUrl(`wasm.${document.documentElement.lang || 'unknown'}.pagefind`), 'fetch');
 }
 
 function loadUi(): Promise<SearchUi> {

@@ -6,7 +6,8 @@ import { queryPrefixIndex, type PrefixHit } from '../../lib/search/prefixIndex';
 import { toResultView, withHighlight, type ResultView } from './resultView';
 import type { PagefindFilters } from './searchState';
 import { queryTerms, type QueryTerm } from '../../lib/search/terms';
-import { basePath, getPagefind, getPrefixIndex, getVocabulary, type PagefindSearch } from './pagefindClient';
+import { basePath } from './indexPath';
+import { getPagefind, getPrefixIndex, getVocabulary, type PagefindSearch } from './pagefindClient';
 
 export interface SearchOutcome {
   q: string;

@@ -9,7 +9,8 @@ import {
   type SearchState,
 } from './searchState';
 import { noMatchHeading, relatedText, searchStatus } from './noMatch';
-import { basePath, getPagefind, getPrefixIndex, NO_INDEX_MESSAGE, type PagefindSearch } from './pagefindClient';
+import { basePath } from './indexPath';
+import { getPagefind, getPrefixIndex, NO_INDEX_MESSAGE, type PagefindSearch } from './pagefindClient';
 import { activeOption, clearActive, moveActive, renderResults } from './resultList';
 import { quickViews, runSearch, type SearchOutcome } from './searchRun';
 

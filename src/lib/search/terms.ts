@@ -39,8 +39,3 @@ export function wordMatcher(terms: QueryTerm[]): (word: string) => boolean {
   };
   return (word) => one(word) || (/[-_/.]/.test(word) && word.split(/[-_/.]+/).some(one));
 }
-
-/** The query a "did you mean" suggestion searches: the query with its unknown terms replaced. */
-export function replaceTerms(terms: QueryTerm[], replacements: Map<string, string>): string {
-  return terms.map((t) => replacements.get(t.key) ?? t.typed).join(' ');
-}

@@ -44,9 +44,3 @@ export class VocabularyCounter {
       .map(([w]) => w);
   }
 }
-
-export function buildVocabulary(pages: IndexedPage[], opts: VocabularyOptions = {}): string[] {
-  const counter = new VocabularyCounter();
-  for (const p of pages) counter.add(p);
-  return counter.words(opts);
-}
