@@ -49,7 +49,8 @@ export interface SiteModel extends SiteData {
   root: string;
 }
 
-let model: Promise<SiteModel> | undefined;
+/** One model per published version; `undefined` is the tree at today's URLs. */
+const models = new Map<string | undefined, Promise<SiteModel>>();
 
 /**
  * The tree's problems as Astro's error overlay shows them under `npm run dev`: the list, and
@@ -64,9 +65,27 @@ function contentProblems(root: string, problems: DevProblems): Error {
   return error;
 }
 
-export function getSite(): Promise<SiteModel> {
-  model ??= buildSite();
+/** The site model of a version's pages (`Astro.params.version`); today's URLs without one. */
+export function getSite(version?: string): Promise<SiteModel> {
+  if (version !== undefined) throw new Error(`No version ${version} is published: this site has one tree.`);
+  let model = models.get(version);
+  if (!model) models.set(version, (model = buildSite()));
   return model;
+}
+
+type PathItem = { params: Record<string, string | undefined>; props?: Record<string, unknown> };
+
+/**
+ * Every page is generated once per published version (src/pages/[...version]/): `paths` lists a
+ * version's pages, and each gets the version as its first URL segment, or none at today's URLs.
+ */
+export async function versionPaths(paths: (site: SiteModel) => PathItem[] = () => [{ params: {} }]): Promise<PathItem[]> {
+  const out: PathItem[] = [];
+  for (const version of [undefined]) {
+    const site = await getSite(version);
+    for (const p of paths(site)) out.push({ ...p, params: { ...p.params, version } });
+  }
+  return out;
 }
 
 async function buildSite(): Promise<SiteModel> {

@@ -1,9 +1,11 @@
 import type { APIRoute } from 'astro';
-import { getSite } from '../content';
-import { llmsTxt, type LlmsSection } from '../lib/exports/llmsTxt';
+import { getSite, versionPaths } from '../../content';
+import { llmsTxt, type LlmsSection } from '../../lib/exports/llmsTxt';
 
-export const GET: APIRoute = async () => {
-  const site = await getSite();
+export const getStaticPaths = () => versionPaths();
+
+export const GET: APIRoute = async ({ params }) => {
+  const site = await getSite(params.version);
   const { links } = site;
   const link = (name: string) => {
     const e = site.entryByName.get(name)!;

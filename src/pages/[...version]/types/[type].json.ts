@@ -1,15 +1,14 @@
 import type { APIRoute } from 'astro';
-import { getSite } from '../../content';
-import { ProjectTypeIndexSchema, stableJson } from '../../lib/exports/kbIndex';
-import { readingPathExport } from '../../lib/kb/readingPath';
+import { getSite, versionPaths } from '../../../content';
+import { ProjectTypeIndexSchema, stableJson } from '../../../lib/exports/kbIndex';
+import { readingPathExport } from '../../../lib/kb/readingPath';
 
-export async function getStaticPaths() {
-  const site = await getSite();
-  return site.methodology.projectTypes.map((t) => ({ params: { type: t.id } }));
+export function getStaticPaths() {
+  return versionPaths((site) => site.methodology.projectTypes.map((t) => ({ params: { type: t.id } })));
 }
 
 export const GET: APIRoute = async ({ params }) => {
-  const site = await getSite();
+  const site = await getSite(params.version);
   const { links } = site;
   const type = site.methodology.projectTypes.find((t) => t.id === params.type)!;
   const path = readingPathExport(site.readingPaths.get(type.id)!, (name) => {

@@ -1,10 +1,12 @@
 import type { APIRoute } from 'astro';
-import { entryMarkdown, getSite } from '../content';
-import { llmsFullTxt } from '../lib/exports/llmsTxt';
-import { textStream } from '../lib/exports/textStream';
+import { entryMarkdown, getSite, versionPaths } from '../../content';
+import { llmsFullTxt } from '../../lib/exports/llmsTxt';
+import { textStream } from '../../lib/exports/textStream';
 
-export const GET: APIRoute = async () => {
-  const site = await getSite();
+export const getStaticPaths = () => versionPaths();
+
+export const GET: APIRoute = async ({ params }) => {
+  const site = await getSite(params.version);
   const parts = [...site.entries]
     .sort((a, b) => a.id.localeCompare(b.id))
     .map((e) => ({ title: e.data.title, url: site.links.absolute(site.links.entry(e.id)), markdown: () => entryMarkdown(site, e) }));

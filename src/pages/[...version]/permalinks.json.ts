@@ -1,14 +1,16 @@
 import type { APIRoute } from 'astro';
-import { getSite } from '../content';
-import { bodyHeadings } from '../lib/schema/bodyRef';
-import { stableJson } from '../lib/exports/kbIndex';
+import { getSite, versionPaths } from '../../content';
+import { bodyHeadings } from '../../lib/schema/bodyRef';
+import { stableJson } from '../../lib/exports/kbIndex';
 
 /**
  * The entries and aliases half of `permalinks.json`; the permalinks integration adds the list
  * of pages once the build knows it, then checks the contract against an earlier build.
  */
-export const GET: APIRoute = async () => {
-  const site = await getSite();
+export const getStaticPaths = () => versionPaths();
+
+export const GET: APIRoute = async ({ params }) => {
+  const site = await getSite(params.version);
   const strip = (url: string) => url.slice(site.links.base.length);
   const entries = Object.fromEntries(
     [...site.entries]

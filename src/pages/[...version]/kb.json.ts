@@ -1,11 +1,13 @@
 import type { APIRoute } from 'astro';
-import { getSite } from '../content';
-import { bodyHeadings } from '../lib/schema/bodyRef';
-import { KbIndexSchema, stableJsonChunks } from '../lib/exports/kbIndex';
-import { textStream } from '../lib/exports/textStream';
+import { getSite, versionPaths } from '../../content';
+import { bodyHeadings } from '../../lib/schema/bodyRef';
+import { KbIndexSchema, stableJsonChunks } from '../../lib/exports/kbIndex';
+import { textStream } from '../../lib/exports/textStream';
 
-export const GET: APIRoute = async () => {
-  const site = await getSite();
+export const getStaticPaths = () => versionPaths();
+
+export const GET: APIRoute = async ({ params }) => {
+  const site = await getSite(params.version);
   const { links } = site;
   const typesOf = new Map<string, string[]>();
   for (const [type, path] of site.readingPaths) for (const item of path.items) typesOf.set(item.name, [...(typesOf.get(item.name) ?? []), type]);
