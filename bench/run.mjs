@@ -13,6 +13,7 @@ import { buildStarlight } from './starlight.mjs';
 import { measuredRun } from './measuredRun.mjs';
 import { withSettings } from '../src/lib/settings.ts';
 import { measureCheck, measureDevStart, measureWarmRebuild } from './authoring.mjs';
+import { RELEVANCE_QUERIES } from '../tests/build/relevanceQueries.ts';
 
 const { values: opt } = parseArgs({
   options: {
@@ -27,6 +28,8 @@ const { values: opt } = parseArgs({
     'no-authoring': { type: 'boolean', default: false },
     /** Also build the tree with a stock Starlight site (installed into bench/work/) and print the ratios. */
     'vs-starlight': { type: 'boolean', default: false },
+    /** Skip the first-query bytes of every relevance-suite query (shared corpus only). */
+    'no-relevance-bytes': { type: 'boolean', default: false },
   },
 });
 const quick = opt.quick;
@@ -94,10 +97,18 @@ const report = {
 
 console.log(`Benchmark "${label}": ${runs} clean build(s) of ${content}`);
 const dist = join(work, 'dist');
+const starlightRuns = [];
 for (let i = 0; i < runs; i++) {
   const b = await build(content, dist);
   report.builds.push(b);
   console.log(`  run ${i + 1}: ${b.wallS} s wall, ${b.cpuS} s CPU, peak ${b.peakTreeMb} MB for the process tree (${JSON.stringify(b.peakByCommandMb)}), phases ${JSON.stringify(b.phases)}`);
+  if (opt['vs-starlight']) {
+    // Interleaved with ours, one build at a time: a machine that slows down during the run
+    // slows both, and two builds at once would share the cores unevenly.
+    const sl = await buildStarlight(content, work);
+    starlightRuns.push(sl);
+    console.log(`  Starlight run ${i + 1}: ${sl.wallS} s wall, peak ${sl.peakTreeMb} MB for the process tree, ${sl.pages} pages`);
+  }
 }
 const med = (f) => round(median(report.builds.map(f).filter((x) => x !== undefined)), 2);
 report.median = { wallS: med((b) => b.wallS), cpuS: med((b) => b.cpuS), peakRssMb: med((b) => b.peakRssMb), peakTreeMb: med((b) => b.peakTreeMb) };
@@ -111,6 +122,15 @@ report.pageWeight = Object.fromEntries(Object.entries(rep).map(([k, p]) => [k, p
 if (!opt['no-search']) {
   console.log(`Search: ${QUERIES.length} queries × ${loads} fresh page loads`);
   report.search = await measureSearch({ dist, queries: QUERIES, loads, startPath: rep.entry });
+}
+
+if (!opt['no-search'] && !opt['no-relevance-bytes'] && existsSync(join(dist, 'kb', RELEVANCE_QUERIES[0].expect))) {
+  // Bytes do not vary between loads: one load per query of the whole relevance suite.
+  console.log(`Search: first-query bytes over the ${RELEVANCE_QUERIES.length} queries of the relevance suite`);
+  const suite = await measureSearch({ dist, queries: RELEVANCE_QUERIES.map((r) => r.q), loads: 1, startPath: rep.entry });
+  const sizes = suite.map((r) => ({ query: r.query, gzipKb: kb(r.firstQueryBytes.gzipped), transferredKb: kb(r.firstQueryBytes.transferred) }));
+  const largest = sizes.reduce((a, b) => (b.gzipKb > a.gzipKb ? b : a));
+  report.relevanceBytes = { queries: sizes.length, medianGzipKb: round(median(sizes.map((s) => s.gzipKb))), largest, over150: sizes.filter((s) => s.gzipKb > 150).map((s) => s.query), sizes };
 }
 
 if (!opt['no-authoring']) {
@@ -134,18 +154,10 @@ if (!opt['no-scale']) {
   report.realPerEntryMs = round(base / readdirSync(join(dist, 'kb')).filter((f) => !f.endsWith('.md')).length, 1);
 }
 
-if (opt['vs-starlight']) {
-  // In turn, not at once: two builds sharing the cores would slow each other unevenly.
-  console.log(`Starlight: ${runs} clean build(s) of the same tree`);
-  const sl = [];
-  for (let i = 0; i < runs; i++) {
-    const b = await buildStarlight(content, work);
-    sl.push(b);
-    console.log(`  run ${i + 1}: ${b.wallS} s wall, peak ${b.peakTreeMb} MB for the process tree, ${b.pages} pages`);
-  }
-  const wallS = round(median(sl.map((b) => b.wallS)), 2);
-  const peakTreeMb = round(median(sl.map((b) => b.peakTreeMb)), 0);
-  report.starlight = { runs: sl, median: { wallS, peakTreeMb }, wallRatio: round(report.median.wallS / wallS, 2), memoryRatio: round(report.median.peakTreeMb / peakTreeMb, 2) };
+if (starlightRuns.length) {
+  const wallS = round(median(starlightRuns.map((b) => b.wallS)), 2);
+  const peakTreeMb = round(median(starlightRuns.map((b) => b.peakTreeMb)), 0);
+  report.starlight = { runs: starlightRuns, median: { wallS, peakTreeMb }, wallRatio: round(report.median.wallS / wallS, 2), memoryRatio: round(report.median.peakTreeMb / peakTreeMb, 2) };
 }
 
 const lines = [];
@@ -163,6 +175,10 @@ for (const [k, w] of Object.entries(report.pageWeight)) {
 }
 for (const s of report.search ?? []) {
   lines.push(`| search "${s.query}": keystroke → first result / full results, median of ${loads} | ${s.firstResultMedianMs} ms / ${s.medianMs} ms; first query ${kb(s.firstQueryBytes.transferred)} KB transferred (${kb(s.firstQueryBytes.gzipped)} KB gzipped, ${s.firstQueryBytes.requests} requests) |`);
+}
+if (report.relevanceBytes) {
+  const r = report.relevanceBytes;
+  lines.push(`| first-query bytes over the ${r.queries} relevance queries (gzip: median / largest) | ${r.medianGzipKb} KB / ${r.largest.gzipKb} KB ("${r.largest.query}"); over 150 KB: ${r.over150.length ? r.over150.join(', ') : 'none'} |`);
 }
 for (const s of report.scale ?? []) {
   lines.push(`| ${s.entries} synthetic entries | ${s.wallS} s, ${s.peakTreeMb} MB process tree (largest process ${s.peakRssMb} MB), ${s.perEntryMs} ms/entry, index ${round(s.indexBytes / 2 ** 20, 1)} MB |`);

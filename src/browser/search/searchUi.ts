@@ -148,8 +148,10 @@ export function attachHeaderSearch(input: HTMLInputElement): void {
     const page = escapeHtml(searchUrl({ q, type: [], topic: [] }));
     let out: SearchOutcome | null;
     try {
-      // Related matches are weak; three say enough in a popup, and each costs a fragment fetch.
-      out = await runSearch(q, {}, { exact: 6, partial: 6, maxPartial: 3 }, stale);
+      // Each result costs a fragment of 5–10 KB gzip (the page's whole text, for excerpts): five
+      // keep a first query under 150 KB on the shared corpus (six came to 155 KB), and "See all"
+      // is one step away. Related matches are weak; three say enough in a popup.
+      out = await runSearch(q, {}, { exact: 5, partial: 5, maxPartial: 3 }, stale);
     } catch {
       list.hidden = true;
       notice.hidden = true;
