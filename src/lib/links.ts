@@ -121,3 +121,51 @@ export function isRouteSegment(name: string): boolean {
 }
 
 export const ROUTE_SEGMENT_EXPECTATION = 'expected a name of letters, digits, "-", "_" or "." starting with a letter or digit';
+
+/**
+ * The first URL segments the site writes at its root: its pages (src/pages), the files of
+ * public/, and what the build adds (Astro's assets, Pagefind's index, preview cards, the
+ * sitemap, the host's `_headers`), plus the versioned site's own pages (`changes`, `versions`,
+ * `versions.json`). A version of a versioned site is published at `/<version>/`, so no version
+ * may take one of these names (src/lib/settings.ts: versionNameProblem). Compared without case:
+ * on a case-insensitive disk `KB/` and `kb/` are one folder.
+ * tests/unit/linksAndSlugs.test.ts checks that every URL of createLinks, every page and every
+ * public file starts with one of them.
+ */
+export const SITE_ROOT_SEGMENTS = [
+  'kb',
+  'types',
+  'topics',
+  'domains',
+  'steps',
+  'overlays',
+  'presets',
+  'search',
+  'about',
+  'changes',
+  'versions',
+  'versions.json',
+  'og',
+  'pagefind',
+  '_astro',
+  '_headers',
+  '404',
+  '404.html',
+  'index.html',
+  'robots.txt',
+  'llms.txt',
+  'llms-full.txt',
+  'kb.json',
+  'permalinks.json',
+  'favicon.svg',
+  'first-paint.js',
+] as const;
+
+/** Prefixes of root files named by a counter: `sitemap-index.xml`, `sitemap-0.xml`, … */
+export const SITE_ROOT_PREFIXES = ['sitemap'] as const;
+
+/** Whether `segment` is a first URL segment the site itself uses (any case). */
+export function isSiteRootSegment(segment: string): boolean {
+  const s = segment.toLowerCase();
+  return (SITE_ROOT_SEGMENTS as readonly string[]).includes(s) || SITE_ROOT_PREFIXES.some((p) => s.startsWith(p));
+}

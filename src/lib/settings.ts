@@ -8,6 +8,7 @@ import { z } from 'astro/zod';
 import { resolve } from 'node:path';
 import { OG_IMAGE_MODES, type OgImageMode } from './og/policy.ts';
 import { describeValue, formatProblem, type Problem } from './kb/problems.ts';
+import { isRouteSegment, isSiteRootSegment, SITE_ROOT_PREFIXES, SITE_ROOT_SEGMENTS } from './links.ts';
 
 export interface Settings {
   /** Absolute path of the `content/` tree to build. */
@@ -26,6 +27,13 @@ export interface Settings {
   ogImages: OgImageMode | undefined;
   /** Where a file of the tree is edited: this plus its path in the tree, e.g. `…/edit/main/content/`. */
   editUrl: string | undefined;
+  /**
+   * KB_VERSIONS: the versions published side by side, as listed (src/versions/versionSources.ts
+   * finds each one and orders them), or `'all'`; unset for the single-version site.
+   */
+  versions: readonly string[] | 'all' | undefined;
+  /** KB_LATEST: the version at today's URLs; unset means the newest. Set only with `versions`. */
+  latestVersion: string | undefined;
 }
 
 const TRUE = ['1', 'true', 'yes'];
@@ -53,6 +61,53 @@ const optionalText = z
   .string()
   .optional()
   .transform((v) => (v?.trim() ? v.trim() : undefined));
+
+/** KB_VERSIONS's word for every version the content directory holds (its tags, or its version folders). */
+export const ALL_VERSIONS = 'all';
+
+const VERSION_NAME_EXPECTED = 'expected a version name of letters, digits, ".", "-" or "_" that starts with a letter or digit, with no ".." and no .html ending (the version is published at /<name>/)';
+const SITE_ROOT_LIST = [...SITE_ROOT_SEGMENTS, ...SITE_ROOT_PREFIXES.map((p) => `${p}…`)].join(', ');
+
+/**
+ * Why `name` cannot be a version, as the `expected …` text of a problem; undefined when it can.
+ * A version is published at `/<name>/`, next to the site's own first URL segments, so the rule
+ * is a URL segment's (src/lib/links.ts) minus `..` and minus those segments, in any case.
+ * Settings check the names listed in KB_VERSIONS with it, src/versions/ the names it finds for `all`.
+ */
+export function versionNameProblem(name: string): string | undefined {
+  if (!isRouteSegment(name) || name.includes('..')) return VERSION_NAME_EXPECTED;
+  if (isSiteRootSegment(name)) {
+    return `expected a version name other than the first URL segments the site uses itself (${SITE_ROOT_LIST}; in any case), since the version is published at /${name}/`;
+  }
+  return undefined;
+}
+
+interface ValueProblem {
+  expected: string;
+  /** What in the value is wrong, as the problem line's `found`. */
+  found: string;
+}
+
+/** KB_VERSIONS read: `all`, or the names of a comma-separated list, and what is wrong with it. */
+function readVersionList(value: string): { versions: readonly string[] | 'all'; problems: ValueProblem[] } {
+  if (value === ALL_VERSIONS) return { versions: ALL_VERSIONS, problems: [] };
+  const names = value.split(',').map((n) => n.trim());
+  const inList = (name: string) => (names.length > 1 ? `${JSON.stringify(name)} in ${JSON.stringify(value)}` : JSON.stringify(name));
+  const problems: ValueProblem[] = [];
+  if (names.some((n) => n === '')) problems.push({ expected: 'expected a comma-separated list of version names such as v3.40.0,v3.54.0, or all', found: `an empty name in ${JSON.stringify(value)}` });
+  if (names.length > 1 && names.includes(ALL_VERSIONS)) problems.push({ expected: 'expected either all or a list of version names, not both', found: JSON.stringify(value) });
+  const seen = new Map<string, string>();
+  for (const name of names) {
+    if (name === '' || name === ALL_VERSIONS) continue;
+    const why = versionNameProblem(name);
+    if (why) problems.push({ expected: why, found: inList(name) });
+    // `V1` and `v1` would be one folder on a case-insensitive disk.
+    const first = seen.get(name.toLowerCase());
+    if (first !== undefined) problems.push({ expected: 'expected each version once', found: first === name ? `${JSON.stringify(name)} twice in ${JSON.stringify(value)}` : `${JSON.stringify(first)} and ${JSON.stringify(name)}, one folder on a case-insensitive disk` });
+    else seen.set(name.toLowerCase(), name);
+  }
+  return { versions: names, problems };
+}
 
 const BASE_PATH_EXPECTED = 'expected "/" or a path such as /docs or /team/handbook: segments of letters, digits, ".", "_", "~" or "-", with no backslash, query, fragment, ".." or "//"';
 const SITE_URL_EXPECTED = 'expected an absolute http(s) URL such as https://docs.example.com or https://org.github.io/repo, with no query, fragment or credentials';
@@ -108,6 +163,18 @@ export const SettingsSchema = z.object({
       }
     })
     .describe('the edit URL of the tree, for "Edit this page"'),
+  KB_VERSIONS: optionalText
+    .superRefine((v, ctx) => {
+      if (v === undefined) return;
+      for (const p of readVersionList(v).problems) ctx.addIssue({ code: 'custom', message: p.expected, params: { found: p.found } });
+    })
+    .describe('the versions published side by side'),
+  KB_LATEST: optionalText
+    .superRefine((v, ctx) => {
+      const why = v === undefined ? undefined : versionNameProblem(v);
+      if (why) ctx.addIssue({ code: 'custom', message: why });
+    })
+    .describe("the version at today's URLs"),
 });
 
 /** Every variable the site reads; test harnesses clear exactly these. */
@@ -130,18 +197,32 @@ export function parseSettings(env: Record<string, string | undefined>, cwd: stri
   const raw = Object.fromEntries(SETTING_NAMES.map((name) => [name, env[name]]));
   const parsed = SettingsSchema.safeParse(raw);
   if (!parsed.success) {
-    throw new SettingsError(parsed.error.issues.map((i) => problem(String(i.path[0]), i.message, raw[String(i.path[0])])));
+    throw new SettingsError(
+      parsed.error.issues.map((i) => {
+        const field = String(i.path[0]);
+        const found = i.code === 'custom' && typeof i.params?.found === 'string' ? i.params.found : describeValue(raw[field]);
+        return { file: 'environment', field, expected: i.message, found };
+      }),
+    );
   }
   const v = parsed.data;
   const site = v.SITE_URL ? new URL(v.SITE_URL) : undefined;
   const sitePath = site ? (checkPath(site.pathname) as string) : '';
   const basePath = v.BASE_PATH === undefined ? sitePath : (checkPath(v.BASE_PATH) as string);
+  // Settings that must agree with each other, checked once each is valid on its own.
+  const disagreements: Problem[] = [];
   // A project site (https://org.github.io/repo) is served under its path: the path is the base.
   if (v.BASE_PATH !== undefined && sitePath && sitePath !== basePath) {
-    throw new SettingsError([
-      problem('BASE_PATH', `expected ${sitePath} (the path of SITE_URL ${v.SITE_URL}), or BASE_PATH unset so it is taken from SITE_URL`, raw.BASE_PATH),
-    ]);
+    disagreements.push(problem('BASE_PATH', `expected ${sitePath} (the path of SITE_URL ${v.SITE_URL}), or BASE_PATH unset so it is taken from SITE_URL`, raw.BASE_PATH));
   }
+  const versions = v.KB_VERSIONS === undefined ? undefined : readVersionList(v.KB_VERSIONS).versions;
+  if (v.KB_LATEST !== undefined && versions === undefined) {
+    disagreements.push(problem('KB_LATEST', "expected KB_VERSIONS to be set too: KB_LATEST names which of its versions is published at today's URLs", raw.KB_LATEST));
+  } else if (v.KB_LATEST !== undefined && versions !== undefined && versions !== ALL_VERSIONS && !versions.includes(v.KB_LATEST)) {
+    // With `all`, the versions are known once they are found (src/versions/versionSources.ts checks there).
+    disagreements.push(problem('KB_LATEST', `expected one of the versions in KB_VERSIONS (${versions.join(', ')})`, raw.KB_LATEST));
+  }
+  if (disagreements.length) throw new SettingsError(disagreements);
   const path = (p: string | undefined) => (p === undefined ? undefined : resolve(cwd, p));
   return {
     contentDir: resolve(cwd, v.KB_CONTENT_DIR ?? 'content'),
@@ -152,6 +233,8 @@ export function parseSettings(env: Record<string, string | undefined>, cwd: stri
     strict: v.KB_STRICT !== undefined && TRUE.includes(v.KB_STRICT.toLowerCase()),
     ogImages: v.KB_OG_IMAGES as OgImageMode | undefined,
     editUrl: v.KB_EDIT_URL === undefined ? undefined : v.KB_EDIT_URL.replace(/\/?$/, '/'),
+    versions,
+    latestVersion: v.KB_LATEST,
   };
 }
 

@@ -7,7 +7,7 @@ import { importsOf } from '../support/imports';
  * The line the README's layout draws: src/lib is pure (functions of their inputs: no files,
  * processes, threads, globals or browser APIs), src/browser runs only in the browser, and the
  * build-time services (src/tree, src/render, src/og, src/pagefindIndex, src/loaders,
- * src/integrations) sit between them.
+ * src/integrations, src/versions) sit between them.
  */
 const SRC = resolve('src');
 const LIB = join(SRC, 'lib');
@@ -18,7 +18,7 @@ const PURE_BUILTINS = new Set(['node:path', 'node:crypto']);
 /** Packages src/lib may use: each is a pure function of its input (parsers, renderers, zod). */
 const PURE_PACKAGES = ['astro/zod', 'github-slugger', 'highlight.js', 'js-yaml', 'markdown-it', 'markdown-it-footnote'];
 /** Build-time services: the browser never loads them. */
-const BUILD_ONLY = ['tree', 'render', 'og', 'pagefindIndex', 'loaders', 'integrations', 'node', 'content.ts', 'content.config.ts', 'siteSettings.ts'].map((p) => join(SRC, p));
+const BUILD_ONLY = ['tree', 'render', 'og', 'pagefindIndex', 'loaders', 'integrations', 'node', 'versions', 'content.ts', 'content.config.ts', 'siteSettings.ts'].map((p) => join(SRC, p));
 const CODE = /\.(ts|mts|mjs|js)$/;
 
 function filesUnder(dir: string): string[] {

@@ -1,5 +1,6 @@
+import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { createLinks, normalizeBase } from '../../src/lib/links';
+import { createLinks, isSiteRootSegment, normalizeBase } from '../../src/lib/links';
 import { createHeadingSlugger, topicSlug } from '../../src/lib/slugs';
 
 describe('URLs', () => {
@@ -35,6 +36,28 @@ describe('URLs', () => {
     expect(createLinks('/').edit('knowledge/ml/ml-security.md')).toBeUndefined();
     const l = createLinks('/', undefined, 'https://github.com/org/scaffold/edit/main/content/');
     expect(l.edit('knowledge/My Domain/a b.md')).toBe('https://github.com/org/scaffold/edit/main/content/knowledge/My%20Domain/a%20b.md');
+  });
+});
+
+describe("the site's first URL segments (no version may take one)", () => {
+  const firstSegment = (url: string) => url.split('/')[1].split(/[?#]/)[0];
+
+  it('should name the first segment of every URL createLinks makes', () => {
+    const links = createLinks('/') as unknown as Record<string, unknown>;
+    // `absolute` and `asset` give back what they are handed, `edit` points elsewhere, `home` is `/`.
+    const skip = new Set(['absolute', 'asset', 'edit', 'home']);
+    const makers = Object.entries(links).filter(([name, f]) => typeof f === 'function' && !skip.has(name)) as [string, (...args: unknown[]) => string][];
+    expect(makers.length).toBeGreaterThan(20);
+    const unnamed = makers.map(([name, make]) => [name, firstSegment(make('x', { type: 'x', own: false, kind: 'x', id: 'x' }))]).filter(([, s]) => !isSiteRootSegment(s));
+    expect(unnamed).toEqual([]);
+  });
+
+  it('should name every page and public file at the root, and what the build adds', () => {
+    const pages = readdirSync('src/pages').map((f) => f.replace(/\.(astro|ts)$/, '')).filter((f) => f !== 'index');
+    const outputs = [...pages, ...readdirSync('public'), '_astro', 'pagefind', 'og', '_headers', 'sitemap-index.xml', 'sitemap-0.xml', '404.html', 'index.html'];
+    expect(outputs.filter((s) => !isSiteRootSegment(s))).toEqual([]);
+    expect(isSiteRootSegment('KB')).toBe(true);
+    expect(isSiteRootSegment('v3.40.0')).toBe(false);
   });
 });
 

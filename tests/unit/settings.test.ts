@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseSettings, SETTING_NAMES, SettingsError, withSettings } from '../../src/lib/settings';
+import { parseSettings, SETTING_NAMES, SettingsError, versionNameProblem, withSettings } from '../../src/lib/settings';
 
 const cwd = '/work/site';
 const parse = (env: Record<string, string>) => parseSettings(env, cwd);
@@ -18,7 +18,7 @@ function problemLines(env: Record<string, string>): string[] {
 
 describe('site settings', () => {
   it('should give the defaults for an empty environment, and treat empty values as unset', () => {
-    const expected = { contentDir: '/work/site/content', siteOrigin: undefined, basePath: '', aliasesFile: undefined, previousPermalinks: undefined, strict: false, ogImages: undefined, editUrl: undefined };
+    const expected = { contentDir: '/work/site/content', siteOrigin: undefined, basePath: '', aliasesFile: undefined, previousPermalinks: undefined, strict: false, ogImages: undefined, editUrl: undefined, versions: undefined, latestVersion: undefined };
     expect(parse({})).toEqual(expected);
     expect(parse(Object.fromEntries(SETTING_NAMES.map((n) => [n, ''])))).toEqual(expected);
   });
@@ -99,6 +99,72 @@ describe('site settings', () => {
         `- environment — **KB_EDIT_URL**: expected an absolute http(s) URL that a file's path in the tree is appended to, such as https://github.com/org/scaffold/edit/main/content/; found ${JSON.stringify(v)}`,
       ]);
     }
+  });
+
+  describe('versions (KB_VERSIONS, KB_LATEST)', () => {
+    const NAME = 'expected a version name of letters, digits, ".", "-" or "_" that starts with a letter or digit, with no ".." and no .html ending (the version is published at /<name>/)';
+    const reserved = (name: string) => new RegExp(`^expected a version name other than the first URL segments the site uses itself \\(kb, types, .*, sitemap…; in any case\\), since the version is published at /${name.replace(/\./g, '\\.')}/$`);
+
+    it('should read a list, trimming each name, or all, and leave the single-version site unset', () => {
+      expect(parse({ KB_VERSIONS: ' v3.40.0, v3.54.0 ' })).toMatchObject({ versions: ['v3.40.0', 'v3.54.0'], latestVersion: undefined });
+      expect(parse({ KB_VERSIONS: 'v3.40.0' }).versions).toEqual(['v3.40.0']);
+      expect(parse({ KB_VERSIONS: 'all' }).versions).toBe('all');
+      expect(parse({}).versions).toBeUndefined();
+    });
+
+    it('should take KB_LATEST when it is one of the listed versions, or any good name with all', () => {
+      expect(parse({ KB_VERSIONS: 'v3.40.0,v3.54.0', KB_LATEST: 'v3.40.0' }).latestVersion).toBe('v3.40.0');
+      expect(parse({ KB_VERSIONS: 'all', KB_LATEST: 'v3.40.0' }).latestVersion).toBe('v3.40.0');
+    });
+
+    it.each(['my version', '.hidden', '-rc', '_v1', 'v1..2', 'a/b', 'v1#2', 'v1?x', '%2e%2e', 'vé', 'index.html', 'v1.htm'])('should reject the name %j', (name) => {
+      expect(versionNameProblem(name)).toBe(NAME);
+      expect(problemLines({ KB_VERSIONS: name })).toEqual([`- environment — **KB_VERSIONS**: ${NAME}; found ${JSON.stringify(name)}`]);
+    });
+
+    it.each(['kb', 'KB', 'types', 'search', 'about', 'changes', 'og', 'pagefind', 'versions.json', 'robots.txt', 'sitemap-index.xml', 'sitemap-0.xml', 'llms.txt', 'llms-full.txt', 'kb.json', 'permalinks.json', '404', 'favicon.svg'])(
+      'should reject %j, a first URL segment of the site',
+      (name) => {
+        expect(versionNameProblem(name)).toMatch(reserved(name));
+        const [line] = problemLines({ KB_VERSIONS: `v1,${name}` });
+        expect(line.startsWith('- environment — **KB_VERSIONS**: expected a version name other than')).toBe(true);
+        expect(line.endsWith(`; found ${JSON.stringify(name)} in ${JSON.stringify(`v1,${name}`)}`)).toBe(true);
+      },
+    );
+
+    it.each(['v3.40.0', '3.40', 'V3_40-rc.1', 'main', 'release-2026', 'kb2', 'type', 'v1.0.html5'])('should accept the name %j', (name) => {
+      expect(versionNameProblem(name)).toBeUndefined();
+      expect(parse({ KB_VERSIONS: name }).versions).toEqual([name]);
+    });
+
+    it.each([
+      ['v1,,v2', 'expected a comma-separated list of version names such as v3.40.0,v3.54.0, or all; found an empty name in "v1,,v2"'],
+      ['v1,', 'expected a comma-separated list of version names such as v3.40.0,v3.54.0, or all; found an empty name in "v1,"'],
+      ['all,v1', 'expected either all or a list of version names, not both; found "all,v1"'],
+      ['v1,v2,v1', 'expected each version once; found "v1" twice in "v1,v2,v1"'],
+      ['v1,V1', 'expected each version once; found "v1" and "V1", one folder on a case-insensitive disk'],
+    ])('should reject the list %j', (value, line) => {
+      expect(problemLines({ KB_VERSIONS: value })).toEqual([`- environment — **KB_VERSIONS**: ${line}`]);
+    });
+
+    it('should list every bad name of the list at once', () => {
+      expect(problemLines({ KB_VERSIONS: 'v1,kb,a b,v1' }).map((l) => /; found (.*)$/.exec(l)?.[1])).toEqual(['"kb" in "v1,kb,a b,v1"', '"a b" in "v1,kb,a b,v1"', '"v1" twice in "v1,kb,a b,v1"']);
+    });
+
+    it('should reject KB_LATEST that is not a listed version, has a bad name, or comes without KB_VERSIONS', () => {
+      expect(problemLines({ KB_VERSIONS: 'v3.40.0,v3.54.0', KB_LATEST: 'v3.30.0' })).toEqual([
+        '- environment — **KB_LATEST**: expected one of the versions in KB_VERSIONS (v3.40.0, v3.54.0); found "v3.30.0"',
+      ]);
+      expect(problemLines({ KB_LATEST: 'v3.30.0' })).toEqual([
+        "- environment — **KB_LATEST**: expected KB_VERSIONS to be set too: KB_LATEST names which of its versions is published at today's URLs; found \"v3.30.0\"",
+      ]);
+      expect(problemLines({ KB_VERSIONS: 'all', KB_LATEST: 'a/b' })).toEqual([`- environment — **KB_LATEST**: ${NAME}; found "a/b"`]);
+      expect(problemLines({ KB_VERSIONS: 'all', KB_LATEST: 'search' })[0]).toMatch(/^- environment — \*\*KB_LATEST\*\*: expected a version name other than .*; found "search"$/);
+    });
+
+    it('should report disagreeing settings together', () => {
+      expect(problemLines({ SITE_URL: 'https://org.github.io/repo', BASE_PATH: '/docs', KB_LATEST: 'v1' }).map((l) => /\*\*(\w+)\*\*/.exec(l)?.[1])).toEqual(['BASE_PATH', 'KB_LATEST']);
+    });
   });
 
   it('should list every bad setting at once', () => {
