@@ -34,6 +34,6 @@ export default defineConfig({
     permalinksIntegration(settings),
     hostHeadersIntegration(settings.basePath),
     // Absolute URLs only exist with SITE_URL; without it the permalinks integration says so once.
-    ...(settings.siteOrigin ? [sitemap({ filter: (page) => !isRedirectOrMachinePage(page) })] : []),
+    ...(settings.siteOrigin ? [sitemap({ filter: (page) => !isRedirectOrMachinePage(page, settings.basePath) })] : []),
   ],
 });

@@ -5,6 +5,9 @@ import type { PipelineStepFrontmatter } from './lib/schema/pipelineStep';
 import type { BodyRef } from './lib/schema/bodyRef';
 import type { SiteData } from './lib/kb/siteModel';
 import type { OgImageMode } from './lib/og/policy';
+import type { PublishedVersion } from './lib/versions/versionsIndex';
+import type { VersionChanges } from './lib/versions/changes';
+import type { CrossVersion } from './lib/versions/crossVersion';
 import { knowledgeTreeLoader, type DevProblems, type Slice } from './loaders/knowledgeTreeLoader';
 import { siteSettings } from './siteSettings';
 
@@ -18,7 +21,12 @@ const loader = (slice: Slice) => knowledgeTreeLoader(slice, settings);
  */
 const parsed = <T>() => z.custom<T>(() => true);
 
-export interface EntryData extends KnowledgeEntryFrontmatter {
+/** The published version an item belongs to; null at today's URLs. */
+interface InRelease {
+  release: string | null;
+}
+
+export interface EntryData extends KnowledgeEntryFrontmatter, InRelease {
   file: string;
   domain: string;
   title: string;
@@ -28,12 +36,12 @@ export interface EntryData extends KnowledgeEntryFrontmatter {
   updated: { date: string; source: 'last-reviewed' | 'git' } | null;
 }
 
-export interface StepData extends PipelineStepFrontmatter {
+export interface StepData extends PipelineStepFrontmatter, InRelease {
   file: string;
   body: BodyRef;
 }
 
-export interface DomainData {
+export interface DomainData extends InRelease {
   domain: string;
   file: string | null;
   body: BodyRef | null;
@@ -41,7 +49,15 @@ export interface DomainData {
 
 export interface SiteMeta {
   root: string;
+  /** The scaffold version the tree says it is. */
   version: string | null;
+  /** The published version these pages are (`/<release>/…`); null at today's URLs. */
+  release: string | null;
+  /** Every published version, oldest first; empty without KB_VERSIONS. */
+  versions: PublishedVersion[];
+  /** At today's URLs only: the version pairs compared (src/lib/versions/changes.ts). */
+  changes: VersionChanges[];
+  crossVersion: CrossVersion | null;
   hasPipeline: boolean;
   ogMode: OgImageMode;
   /** Null only when the tree has problems under `npm run dev`: the pages show them instead. */

@@ -19,6 +19,9 @@ import { topicSlug } from './lib/slugs';
 import { absolutizeLinks } from './lib/exports/entryMarkdown';
 import type { OgImageMode } from './lib/og/policy';
 import type { DevProblems } from './loaders/knowledgeTreeLoader';
+import type { PublishedVersion } from './lib/versions/versionsIndex';
+import type { VersionChanges } from './lib/versions/changes';
+import type { CrossVersion } from './lib/versions/crossVersion';
 
 export type Entry = CollectionEntry<'entries'>;
 
@@ -30,7 +33,17 @@ export interface DomainView {
 
 /** The tree-wide model the loader worked out (src/lib/kb/siteModel.ts), with the collections' entries and the URL factory. */
 export interface SiteModel extends SiteData {
+  /** URLs of this version's pages. */
   links: Links;
+  /** URLs of today's pages (the latest version), and of what exists once per site (versions, changes). */
+  latestLinks: Links;
+  /** The published version these pages are; null at today's URLs. */
+  release: string | null;
+  /** Every published version, oldest first; empty without KB_VERSIONS. */
+  versions: PublishedVersion[];
+  /** What changed between published versions; at today's URLs only. */
+  changes: VersionChanges[];
+  crossVersion: CrossVersion;
   /** Which link-preview cards this build draws (and pages name). */
   ogMode: OgImageMode;
   version: string | null;
@@ -67,13 +80,18 @@ function contentProblems(root: string, problems: DevProblems): Error {
 
 /** The site model of a version's pages (`Astro.params.version`); today's URLs without one. */
 export function getSite(version?: string): Promise<SiteModel> {
-  if (version !== undefined) throw new Error(`No version ${version} is published: this site has one tree.`);
   let model = models.get(version);
-  if (!model) models.set(version, (model = buildSite()));
+  if (!model) models.set(version, (model = buildSite(version ?? null)));
   return model;
 }
 
 type PathItem = { params: Record<string, string | undefined>; props?: Record<string, unknown> };
+
+/** Every version the build publishes pages for: `undefined` is today's URLs. */
+export async function publishedVersions(): Promise<(string | undefined)[]> {
+  const site = await getSite();
+  return [undefined, ...site.versions.map((v) => v.name)];
+}
 
 /**
  * Every page is generated once per published version (src/pages/[...version]/): `paths` lists a
@@ -81,18 +99,27 @@ type PathItem = { params: Record<string, string | undefined>; props?: Record<str
  */
 export async function versionPaths(paths: (site: SiteModel) => PathItem[] = () => [{ params: {} }]): Promise<PathItem[]> {
   const out: PathItem[] = [];
-  for (const version of [undefined]) {
+  for (const version of await publishedVersions()) {
     const site = await getSite(version);
     for (const p of paths(site)) out.push({ ...p, params: { ...p.params, version } });
   }
   return out;
 }
 
-async function buildSite(): Promise<SiteModel> {
-  const [entries, steps, domains, meta] = await Promise.all([getCollection('entries'), getCollection('steps'), getCollection('domains'), getCollection('meta')]);
-  const info = meta[0]?.data;
+/** A version's items carry it in their id (`v3.40.0/<name>`); pages know them by name. */
+function ofRelease<T extends { id: string; data: { release: string | null } }>(items: T[], release: string | null): T[] {
+  const prefix = release ? `${release}/` : '';
+  return items.filter((i) => i.data.release === release).map((i) => (prefix ? { ...i, id: i.id.slice(prefix.length) } : i));
+}
+
+async function buildSite(release: string | null): Promise<SiteModel> {
+  const [all, allSteps, allDomains, meta] = await Promise.all([getCollection('entries'), getCollection('steps'), getCollection('domains'), getCollection('meta')]);
+  const info = meta.find((m) => m.data.release === release)?.data ?? meta[0]?.data;
   if (info?.problems) throw contentProblems(info.root, info.problems);
   if (!info?.model) throw new Error('The content loader left no site model: the knowledge base was not loaded.');
+  if (info.release !== release) throw new Error(`No version ${release} is published: KB_VERSIONS lists ${info.versions.map((v) => v.name).join(', ') || 'none'}.`);
+  const [entries, steps, domains] = [ofRelease(all, release), ofRelease(allSteps, release), ofRelease(allDomains, release)];
+  const base = import.meta.env.BASE_URL;
   const { model } = info;
   entries.sort((a, b) => a.data.title.localeCompare(b.data.title));
   const entryByName = new Map(entries.map((e) => [e.id, e]));
@@ -100,7 +127,12 @@ async function buildSite(): Promise<SiteModel> {
   const byDomain = Map.groupBy(entries, (e) => e.data.domain);
   return {
     ...model,
-    links: createLinks(import.meta.env.BASE_URL, import.meta.env.SITE, siteSettings().editUrl),
+    links: createLinks(release ? `${base.replace(/\/?$/, '/')}${release}/` : base, import.meta.env.SITE, siteSettings().editUrl),
+    latestLinks: createLinks(base, import.meta.env.SITE, siteSettings().editUrl),
+    release,
+    versions: info.versions,
+    changes: info.changes,
+    crossVersion: info.crossVersion ?? { routes: new Map(), entryRenames: new Map(), anchorRenames: new Map() },
     ogMode: info.ogMode,
     root: info.root,
     version: info.version,

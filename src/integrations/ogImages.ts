@@ -25,9 +25,9 @@ export function ogImagesIntegration(): AstroIntegration {
         const result = await run.done;
         if (result.errors.length) throw new Error(`Link-preview images failed:\n${result.errors.join('\n')}`);
         const out = fileURLToPath(dir);
-        for (const { card, key } of run.cards) {
-          const target = join(out, 'og', card.kind, `${card.id}.png`);
-          mkdirSync(join(out, 'og', card.kind), { recursive: true });
+        for (const { card, key, dir } of run.cards) {
+          const target = join(out, dir, 'og', card.kind, `${card.id}.png`);
+          mkdirSync(join(out, dir, 'og', card.kind), { recursive: true });
           copyFileSync(join(run.cacheDir, `${key}.png`), target);
         }
         const waited = performance.now() - started;

@@ -7,7 +7,7 @@ import { close, createIndex } from 'pagefind';
 import { PREFIX_INDEX_FILE, VOCABULARY_FILE, VOCABULARY_MAX_GZIP } from '../lib/search/assets';
 import { buildPrefixIndex } from '../lib/search/prefixIndex';
 import { CHUNK_TARGET, mergeIndexes } from '../pagefindIndex/mergeIndexes';
-import { isAliasName } from './publishedAliases';
+import { isAliasName, versionsWithOwnIndex } from './publishedAliases';
 import { readFragment } from '../pagefindIndex/readFragment';
 import type { IndexedPage } from '../lib/search/searchPage';
 import { VocabularyCounter } from '../lib/search/vocabulary';
@@ -80,12 +80,12 @@ const flush = () => new Promise((done) => setImmediate(done));
 export const SLICE_PAGES = 500;
 
 /** Entry pages, in name order; former names (alias redirect pages) are not indexed. */
-function entryPages(outDir: string): string[] {
+function entryPages(outDir: string, version: string): string[] {
   const kb = join(outDir, 'kb');
   // A tree with an empty knowledge/ (where every new tree starts) has no entry pages.
   if (!existsSync(kb)) return [];
   return readdirSync(kb)
-    .filter((name) => !isAliasName(name) && existsSync(join(kb, name, 'index.html')))
+    .filter((name) => !isAliasName(name, version) && existsSync(join(kb, name, 'index.html')))
     .sort()
     .map((name) => join('kb', name, 'index.html'));
 }
@@ -94,8 +94,8 @@ function entryPages(outDir: string): string[] {
  * Pagefind parses a slice in its own process; meanwhile this process links the next slice's
  * pages and reads the fragments of the last one, which the prefix index and vocabulary need.
  */
-async function indexInSlices(outDir: string, indexDir: string): Promise<{ pages: number; slices: number; chunks: number; fragments: ReadFragments }> {
-  const pages = entryPages(outDir);
+async function indexInSlices(outDir: string, indexDir: string, version = ''): Promise<{ pages: number; slices: number; chunks: number; fragments: ReadFragments }> {
+  const pages = entryPages(outDir, version);
   const work = join(outDir, '.pagefind-slices');
   rmSync(work, { recursive: true, force: true });
   // At least one slice: with no pages Pagefind still writes a working, empty index.
@@ -166,14 +166,20 @@ export function pagefindIntegration(): AstroIntegration {
       },
       'astro:build:done': async ({ dir, logger }) => {
         const outDir = fileURLToPath(dir).replace(/\/$/, '');
-        const started = performance.now();
-        const indexDir = join(outDir, 'pagefind');
-        const { pages, slices, chunks, fragments } = await indexInSlices(outDir, indexDir);
-        logger.info(`indexed ${pages} pages in ${Math.round(performance.now() - started)} ms (${slices} slice${slices === 1 ? '' : 's'} of at most ${SLICE_PAGES} pages; ${chunks} word chunks)`);
-        const extras = writeSearchExtras(indexDir, fragments);
-        logger.info(
-          `prefix index ${(extras.prefixBytes / 1024).toFixed(1)} KB gzip; vocabulary ${extras.vocabularyWords} words, ${(extras.vocabularyGzip / 1024).toFixed(1)} KB gzip`,
-        );
+        // Today's pages, then each published version's own (src/pages/[...version]/): search
+        // covers the version being read, and "every version" merges the others in the browser.
+        for (const version of ['', ...versionsWithOwnIndex()]) {
+          const started = performance.now();
+          const siteDir = version ? join(outDir, version) : outDir;
+          const indexDir = join(siteDir, 'pagefind');
+          const { pages, slices, chunks, fragments } = await indexInSlices(siteDir, indexDir, version);
+          const which = version ? ` of ${version}` : '';
+          logger.info(`indexed ${pages} pages${which} in ${Math.round(performance.now() - started)} ms (${slices} slice${slices === 1 ? '' : 's'} of at most ${SLICE_PAGES} pages; ${chunks} word chunks)`);
+          const extras = writeSearchExtras(indexDir, fragments);
+          logger.info(
+            `prefix index${which} ${(extras.prefixBytes / 1024).toFixed(1)} KB gzip; vocabulary ${extras.vocabularyWords} words, ${(extras.vocabularyGzip / 1024).toFixed(1)} KB gzip`,
+          );
+        }
       },
     },
   };

@@ -13,6 +13,8 @@ export interface SearchParams {
   q?: string;
   type?: string[];
   topic?: string[];
+  /** Versioned sites: search every published version. */
+  allVersions?: boolean;
 }
 
 export function searchQueryString(params: SearchParams): string {
@@ -20,6 +22,7 @@ export function searchQueryString(params: SearchParams): string {
   if (params.q) qs.set('q', params.q);
   for (const t of params.type ?? []) qs.append('type', t);
   for (const t of params.topic ?? []) qs.append('topic', t);
+  if (params.allVersions) qs.set('versions', 'all');
   const s = qs.toString();
   return s ? `?${s}` : '';
 }
@@ -103,6 +106,12 @@ export function createLinks(basePath: string | undefined, siteUrl?: string, edit
     llmsFullTxt: () => at('/llms-full.txt'),
     permalinks: () => at('/permalinks.json'),
     sitemap: () => at('/sitemap-index.xml'),
+    /** Published versions (KB_VERSIONS); these and the pages below exist once, at today's base. */
+    versionsJson: () => at('/versions.json'),
+    changes: () => at('/changes/'),
+    /** What changed from one published version to a later one. */
+    changesBetween: (from: string, to: string) => at(`/changes/${encodeURIComponent(from)}...${encodeURIComponent(to)}/`),
+    changesAtom: () => at('/changes.atom'),
   };
 }
 
@@ -145,6 +154,9 @@ export const SITE_ROOT_SEGMENTS = [
   'changes',
   'versions',
   'versions.json',
+  'versions.css',
+  'versions.js',
+  'changes.atom',
   'og',
   'pagefind',
   '_astro',

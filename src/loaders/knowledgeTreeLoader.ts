@@ -3,7 +3,8 @@ import { fileURLToPath } from 'node:url';
 import { resolve, sep } from 'node:path';
 import { KnowledgeBaseError } from '../lib/kb/problems';
 import type { Settings } from '../lib/settings';
-import { failureHint, loadSite, problemsOf, readSite, type LoadedSite } from './loadSite';
+import { failureHint, problemsOf, type LoadedSite } from './loadSite';
+import { loadSites, readSites, type LoadedSites } from './readSites';
 import { SLICES, type Slice } from './slices';
 
 export { SLICES, type Slice };
@@ -22,7 +23,7 @@ export interface DevProblems {
   column?: number;
 }
 
-type Loaded = { site: LoadedSite; problems?: undefined } | { site?: undefined; problems: DevProblems };
+type Loaded = { sites: LoadedSites; problems?: undefined } | { sites?: undefined; problems: DevProblems };
 
 function devProblems(err: KnowledgeBaseError): DevProblems {
   const first = err.problems[0];
@@ -30,9 +31,9 @@ function devProblems(err: KnowledgeBaseError): DevProblems {
 }
 
 /** Under `npm run dev` (a watcher exists) problems are shown on the pages; a build fails on them. */
-async function settle(read: Promise<LoadedSite>, ctx: LoaderContext): Promise<Loaded> {
+async function settle(read: Promise<LoadedSites>, ctx: LoaderContext): Promise<Loaded> {
   try {
-    return { site: await read };
+    return { sites: await read };
   } catch (err) {
     const kb = problemsOf(err);
     if (!ctx.watcher || !kb) throw err;
@@ -41,43 +42,54 @@ async function settle(read: Promise<LoadedSite>, ctx: LoaderContext): Promise<Lo
   }
 }
 
-/** Puts one collection's slice of the tree into its store. */
+/** Puts one collection's slice of every site into its store. */
 async function fill(slice: Slice, { store, parseData }: LoaderContext, loaded: Loaded, root: string): Promise<void> {
   store.clear();
   // A copy: strings taken from a file (headings, titles) are slices that keep its whole text.
   const put = async (id: string, data: Record<string, unknown>) => {
     store.set({ id, data: await parseData({ id, data: structuredClone(data) }) });
   };
-  const { site } = loaded;
-  if (!site) {
-    if (slice === 'meta') {
-      await put('tree', { root, version: null, hasPipeline: false, ogMode: 'off', model: null, problems: loaded.problems });
-    }
+  if (!loaded.sites) {
+    if (slice === 'meta') await put('tree', { root, version: null, release: null, versions: [], changes: [], crossVersion: null, hasPipeline: false, ogMode: 'off', model: null, problems: loaded.problems });
     return;
   }
+  for (const site of loaded.sites.sites) await fillSite(slice, site, loaded.sites, put);
+}
+
+type Put = (id: string, data: Record<string, unknown>) => Promise<void>;
+
+/** A version's items are kept apart by their id (`v3.40.0/<name>`); src/content.ts gives each site its own. */
+async function fillSite(slice: Slice, site: LoadedSite, all: LoadedSites, put: Put): Promise<void> {
   const { tree } = site;
+  const version = site.source.version;
+  const id = (name: string) => (version ? `${version}/${name}` : name);
   switch (slice) {
     case 'entries':
       for (const e of tree.entries) {
-        await put(e.name, { ...e.data, domain: e.domain, file: e.file, title: site.titles.get(e.name)!, words: site.words.get(e.name) ?? 0, body: site.entries.get(e.name)!, updated: site.updated.get(e.name) ?? null });
+        await put(id(e.name), { ...e.data, release: version, domain: e.domain, file: e.file, title: site.titles.get(e.name)!, words: site.words.get(e.name) ?? 0, body: site.entries.get(e.name)!, updated: site.updated.get(e.name) ?? null });
       }
       break;
     case 'steps':
-      for (const s of tree.steps) await put(s.name, { ...s.data, file: s.file, body: site.steps.get(s.name)! });
+      for (const s of tree.steps) await put(id(s.name), { ...s.data, release: version, file: s.file, body: site.steps.get(s.name)! });
       break;
     case 'domains': {
       const domains = [...new Set([...tree.entries.map((e) => e.domain), ...tree.domainIntros.map((d) => d.domain)])];
       for (const d of domains) {
-        await put(d, { domain: d, file: tree.domainIntros.find((i) => i.domain === d)?.file ?? null, body: site.domainIntros.get(d) ?? null });
+        await put(id(d), { domain: d, release: version, file: tree.domainIntros.find((i) => i.domain === d)?.file ?? null, body: site.domainIntros.get(d) ?? null });
       }
       break;
     }
     case 'meta':
       // The site model (src/lib/kb/siteModel.ts) is worked out once from the whole tree, here
       // in the loader; the pages read it as it is (src/content.ts).
-      await put('tree', {
+      await put(version ?? 'tree', {
         root: tree.root,
         version: tree.version ?? null,
+        release: version,
+        versions: all.versions,
+        // Site-wide: the pages at today's URLs publish them (/changes/), every version switches with them.
+        changes: version ? [] : all.changes,
+        crossVersion: all.crossVersion,
         hasPipeline: tree.hasPipeline,
         ogMode: site.ogMode,
         model: site.model,
@@ -109,12 +121,12 @@ function watchTree(contexts: Map<Slice, LoaderContext>, settings: Settings, cach
     running = (async () => {
       do {
         again = false;
-        const loaded = await settle(readSite(settings, cacheDir, ctx.logger), ctx);
+        const loaded = await settle(readSites(settings, cacheDir, ctx.logger), ctx);
         for (const slice of SLICES) {
           const c = contexts.get(slice);
           if (c) await fill(slice, c, loaded, settings.contentDir);
         }
-        ctx.logger.info(loaded.site ? 'content reloaded' : 'content has problems; the pages show them');
+        ctx.logger.info(loaded.sites ? 'content reloaded' : 'content has problems; the pages show them');
       } while (again);
     })();
     try {
@@ -147,7 +159,7 @@ export function knowledgeTreeLoader(slice: Slice, settings: Settings, contexts =
     async load(ctx) {
       const cacheDir = fileURLToPath(ctx.config.cacheDir);
       contexts.set(slice, ctx);
-      const loaded = await settle(loadSite(slice, settings, cacheDir, ctx.logger), ctx);
+      const loaded = await settle(loadSites(slice, settings, cacheDir, ctx.logger), ctx);
       await fill(slice, ctx, loaded, settings.contentDir);
       // One collection watches for all five, so a change reads the tree once.
       if (slice === 'meta' && ctx.watcher) watchTree(contexts, settings, cacheDir);

@@ -3,27 +3,39 @@ import { AstroError } from 'astro/errors';
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { formatProblem, KnowledgeBaseError } from '../lib/kb/problems';
+import { formatProblem, KnowledgeBaseError, type Problem } from '../lib/kb/problems';
 import { renderTreeOnCores, type BodyKind } from '../render/renderTree';
 import { BodyPack, readBody } from '../render/bodyPack';
 import { formerIdsByHeading, type AliasTable } from '../lib/kb/aliases';
 import { analyseSite } from '../tree/analyseSite';
 import { withFormerIds } from '../lib/markdown/renderBody';
-import { buildCards, typeCardSource } from '../lib/og/cards';
-import { startOgImages } from '../og/ogJobs';
+import { buildCards, typeCardSource, type OgCard } from '../lib/og/cards';
 import { ogImagePolicy, type OgImageMode } from '../lib/og/policy';
 import type { Settings } from '../lib/settings';
-import { recordAliasNames } from '../integrations/publishedAliases';
 import { buildSiteData, type SiteData } from '../lib/kb/siteModel';
 import { createLinks } from '../lib/links';
 import type { KnowledgeTree } from '../lib/kb/types';
 import type { RenderedBody } from '../lib/markdown/renderBody';
-import { encodeHeadings, type BodyRef } from '../lib/schema/bodyRef';
+import { encodeHeadings, type BodyHeading, type BodyRef } from '../lib/schema/bodyRef';
 import { domainTitle, entryTitle } from '../lib/kb/titles';
-import { SLICES, type Slice } from './slices';
 import { gitDates } from './gitDates';
 
+/** Where one site of the build comes from: the tree at today's URLs, or a published version. */
+export interface SiteSource {
+  /** Null for the tree at today's URLs; else the version whose pages sit under `/<version>/`. */
+  version: string | null;
+  contentDir: string;
+  /** The site's base path with the version's folder: `/`, `/v3.40.0/`, `/kb/v3.40.0/`. */
+  basePath: string;
+  aliasesFile: string | undefined;
+  /** Keep entries' markdown after rendering: comparing versions reads it. */
+  keepSources?: boolean;
+  /** The same tree is read again for another site of the build, which reports its warnings. */
+  quiet?: boolean;
+}
+
 export interface LoadedSite {
+  source: SiteSource;
   tree: KnowledgeTree;
   /** When each entry last changed, and by which measure: its `last-reviewed`, else its last commit. */
   updated: Map<string, { date: string; source: 'last-reviewed' | 'git' }>;
@@ -38,13 +50,11 @@ export interface LoadedSite {
   entries: Map<string, BodyRef>;
   steps: Map<string, BodyRef>;
   domainIntros: Map<string, BodyRef>;
+  /** Link-preview cards of this site's pages, drawn by readSites once for all sites. */
+  cards: OgCard[];
+  /** Rendered headings of each entry, for comparing versions. */
+  headings: Map<string, BodyHeading[]>;
 }
-
-// Every collection comes from one read of the tree: cross-file rules need all of it at once,
-// and reading it once per collection would multiply the build's I/O and rendering.
-// Once every collection has taken its slice the read is forgotten, so the next sync (dev
-// server, next build in the same process) reads the files again.
-let pending: { key: string; promise: Promise<LoadedSite>; served: Set<Slice> } | undefined;
 
 /**
  * Rendered HTML goes to files, not into Astro's data store: Astro serialises the store and
@@ -104,32 +114,21 @@ export function knowledgeBaseFailure(err: KnowledgeBaseError): AstroError {
   return error;
 }
 
-const keyOf = (settings: Settings) => `${settings.contentDir}\0${settings.basePath}\0${settings.aliasesFile ?? ''}\0${settings.ogImages ?? ''}`;
-
-/** The read behind one collection's load: the first slice starts it, the other four share it. */
-export function loadSite(slice: Slice, settings: Settings, cacheDir: string, logger: LoaderContext['logger']): Promise<LoadedSite> {
-  const key = keyOf(settings);
-  if (pending?.key === key && !pending.served.has(slice)) {
-    const { promise, served } = pending;
-    served.add(slice);
-    if (served.size === SLICES.length) pending = undefined;
-    return promise;
-  }
-  const promise = readSite(settings, cacheDir, logger);
-  pending = { key, promise, served: new Set([slice]) };
-  return promise;
-}
+/** A version's problems name it as git does a file at a ref: `v3.40.0:knowledge/ml/x.md`. */
+const atVersion = (version: string, p: Problem): Problem => ({ ...p, file: `${version}:${p.file}` });
+const inVersion = (version: string, err: KnowledgeBaseError) =>
+  new KnowledgeBaseError(`version ${version}`, err.problems.map((p) => atVersion(version, p)), err.warnings.map((p) => atVersion(version, p)));
 
 /** Reads, checks and renders the tree; fails with the problem list (knowledgeBaseFailure). */
-export function readSite(settings: Settings, cacheDir: string, logger: LoaderContext['logger']): Promise<LoadedSite> {
-  const { contentDir: root, basePath: base, aliasesFile } = settings;
-  const key = keyOf(settings);
+export function readSite(source: SiteSource, settings: Settings, cacheDir: string, logger: LoaderContext['logger']): Promise<LoadedSite> {
+  const { contentDir: root, basePath: base, aliasesFile } = source;
+  const key = `${root}\0${base}\0${aliasesFile ?? ''}\0${settings.ogImages ?? ''}`;
   return (async () => {
     const dir = bodiesDir(join(cacheDir, 'scaffold-kb'), createHash('sha256').update(key).digest('hex').slice(0, 16));
     const pack = new BodyPack(dir);
     let analysis;
     try {
-      const renderOptions = { write: (kind: BodyKind, name: string, html: string) => pack.write(kind, name, html), releaseSources: true };
+      const renderOptions = { write: (kind: BodyKind, name: string, html: string) => pack.write(kind, name, html), releaseSources: !source.keepSources };
       analysis = await analyseSite({ root, basePath: base, aliasesFile }, (tree, links) => renderTreeOnCores(tree, links, { ...renderOptions, projectRoot: process.cwd() }));
       // Former heading ids are known only once every body is rendered; the few entries with
       // anchor aliases are written again with them.
@@ -138,18 +137,18 @@ export function readSite(settings: Settings, cacheDir: string, logger: LoaderCon
         if (formerIds.size) pack.write('entries', name, withFormerIds(readBody(pack.span('entries', name)!), formerIds));
       }
     } catch (err) {
-      if (err instanceof KnowledgeBaseError) throw knowledgeBaseFailure(err);
+      if (err instanceof KnowledgeBaseError) throw knowledgeBaseFailure(source.version ? inVersion(source.version, err) : err);
       throw err;
     } finally {
       pack.close();
     }
     const { tree, rendered, warnings, aliases } = analysis;
-    recordAliasNames(aliases.entries.keys());
-    if (warnings.length) logger.warn(`${warnings.length} warning(s) in ${root}:\n${warnings.map(formatProblem).join('\n')}`);
+    const shownAs = source.version ?? root;
+    if (warnings.length && !source.quiet) logger.warn(`${warnings.length} warning(s) in ${shownAs}:\n${warnings.map((w) => formatProblem(source.version ? atVersion(source.version, w) : w)).join('\n')}`);
     const titles = new Map(tree.entries.map((e) => [e.name, entryTitle({ name: e.name, frontmatterTitle: (e.data as Record<string, unknown>).title, heading: rendered.entries.get(e.name)?.title })]));
     const model = buildSiteData(tree, titles, aliases, createLinks(base));
     const og = ogImagePolicy(settings.ogImages, tree.entries.length);
-    logger.info(`link-preview images: ${og.reason}`);
+    if (!source.quiet) logger.info(`link-preview images${source.version ? ` of ${source.version}` : ''}: ${og.reason}`);
     const cards = buildCards(
       {
         entries: tree.entries.map((e) => ({ name: e.name, title: titles.get(e.name)!, description: e.data.description, domain: e.domain })),
@@ -158,9 +157,8 @@ export function readSite(settings: Settings, cacheDir: string, logger: LoaderCon
       },
       og.mode,
     );
-    // Drawn on the second core while pages are generated; the og-images integration waits for them.
-    startOgImages(cards, join(cacheDir, 'scaffold-kb', 'og'), process.cwd());
-    const commits = tree.entries.some((e) => !e.data['last-reviewed']) ? gitDates(root) : new Map<string, string>();
+    // A version's tree is an export of one commit: its files' own history is not there to read.
+    const commits = !source.version && tree.entries.some((e) => !e.data['last-reviewed']) ? gitDates(root) : new Map<string, string>();
     const updated = new Map<string, { date: string; source: 'last-reviewed' | 'git' }>();
     for (const e of tree.entries) {
       const reviewed = e.data['last-reviewed'];
@@ -169,8 +167,11 @@ export function readSite(settings: Settings, cacheDir: string, logger: LoaderCon
       else if (committed) updated.set(e.name, { date: committed, source: 'git' });
     }
     return {
+      source,
       tree,
       updated,
+      cards,
+      headings: new Map([...rendered.entries].map(([name, body]) => [name, body.headings])),
       ogMode: og.mode,
       titles,
       words: rendered.entryWords,

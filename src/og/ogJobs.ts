@@ -5,7 +5,8 @@ import { cardKey, type OgCard } from '../lib/og/cards';
 
 export interface OgRun {
   cacheDir: string;
-  cards: { card: OgCard; key: string }[];
+  /** Every card a page names, with the folder its site publishes it under (`''`, `v3.40.0/`). */
+  cards: { card: OgCard; key: string; dir: string }[];
   done: Promise<{ rendered: number; reused: number; errors: string[]; cpuMs?: number }>;
   /** Called when the build has nothing else to do: draw what is left on every core. */
   useAllCores: () => void;
@@ -33,14 +34,16 @@ export function currentOgRun(): OgRun | undefined {
 /** Cards per child process: the unit of work the drawers share. */
 const CARDS_PER_PROCESS = 100;
 
-export function startOgImages(cards: OgCard[], cacheDir: string, projectRoot: string): OgRun | undefined {
+export function startOgImages(cards: { card: OgCard; dir: string }[], cacheDir: string, projectRoot: string): OgRun | undefined {
   const reg = registry();
   if (!reg.enabled) return undefined;
   const require = createRequire(join(projectRoot, 'package.json'));
   const fontsDir = join(dirname(require.resolve('@fontsource/inter/package.json')), 'files');
   const script = join(projectRoot, 'src', 'og', 'renderCards.mjs');
-  const keyed = cards.map((card) => ({ card, key: cardKey(card) }));
-  const all = keyed.map(({ card, key }) => ({ key, title: card.title, description: card.description, eyebrow: card.eyebrow }));
+  const keyed = cards.map(({ card, dir }) => ({ card, dir, key: cardKey(card) }));
+  // A card that looks the same in several versions is drawn once: the key hashes what is drawn.
+  const unique = new Map(keyed.map(({ card, key }) => [key, { key, title: card.title, description: card.description, eyebrow: card.eyebrow }]));
+  const all = [...unique.values()];
   type Result = OgRun['done'] extends Promise<infer T> ? T : never;
   const runChild = (batch: typeof all) =>
     new Promise<Result>((resolve) => {

@@ -1,4 +1,5 @@
 import { readdirSync } from 'node:fs';
+import { VERSIONED_SITE_FILES } from '../../src/lib/versions/versionsIndex';
 import { describe, expect, it } from 'vitest';
 import { createLinks, isSiteRootSegment, normalizeBase } from '../../src/lib/links';
 import { createHeadingSlugger, topicSlug } from '../../src/lib/slugs';
@@ -53,7 +54,9 @@ describe("the site's first URL segments (no version may take one)", () => {
   });
 
   it('should name every page and public file at the root, and what the build adds', () => {
-    const pages = readdirSync('src/pages').map((f) => f.replace(/\.(astro|ts)$/, '')).filter((f) => f !== 'index');
+    // Every version's pages sit at the root too (today's URLs), and the versioned site's own files.
+    const names = [...readdirSync('src/pages'), ...readdirSync('src/pages/[...version]')].filter((f) => f !== '[...version]' && f !== '[versionsFile].ts');
+    const pages = [...names.map((f) => f.replace(/\.(astro|ts)$/, '')).filter((f) => f !== 'index'), ...Object.keys(VERSIONED_SITE_FILES)];
     const outputs = [...pages, ...readdirSync('public'), '_astro', 'pagefind', 'og', '_headers', 'sitemap-index.xml', 'sitemap-0.xml', '404.html', 'index.html'];
     expect(outputs.filter((s) => !isSiteRootSegment(s))).toEqual([]);
     expect(isSiteRootSegment('KB')).toBe(true);

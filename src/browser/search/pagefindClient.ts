@@ -23,6 +23,31 @@ export function getPagefind(): Promise<Pagefind> {
   return pagefind;
 }
 
+/** Another version's pages: where they live, and where their index is. */
+export interface OtherVersion {
+  name: string;
+  base: string;
+  index: string;
+}
+
+let everywhere: Promise<Pagefind> | undefined;
+
+/**
+ * Every version at once, for the search page's "All versions": a second Pagefind instance (the
+ * query string makes its module URL its own), so the scoped one is never mixed with the others.
+ */
+export function getPagefindEverywhere(others: readonly OtherVersion[]): Promise<Pagefind> {
+  everywhere ??= (async () => {
+    const pf = (await import(/* @vite-ignore */ `${indexUrl('pagefind.js')}?all-versions`)) as Pagefind;
+    await pf.options({ baseUrl: basePath, excerptLength: 24, noWorker: true, ranking: RANKING });
+    for (const other of others) await pf.mergeIndex(indexUrl('', other.index), { baseUrl: other.base });
+    await pf.init();
+    return pf;
+  })();
+  everywhere.catch(() => (everywhere = undefined));
+  return everywhere;
+}
+
 const json = <T>(file: string) => {
   let p: Promise<T> | undefined;
   return () => {

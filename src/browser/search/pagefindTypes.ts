@@ -19,6 +19,8 @@ export interface PagefindSearch {
 export interface Pagefind {
   options: (o: Record<string, unknown>) => Promise<void>;
   init: () => Promise<void>;
+  /** Adds another site's index to this instance; its results get `baseUrl` in front of their URLs. */
+  mergeIndex: (indexPath: string, o?: { baseUrl?: string }) => Promise<void>;
   preload: (q: string, o?: { filters?: PagefindFilters }) => Promise<void>;
   search: (q: string | null, o?: { filters?: PagefindFilters }) => Promise<PagefindSearch | null>;
   filters: () => Promise<Record<string, Record<string, number>>>;

@@ -4,7 +4,8 @@ let uid = 0;
 
 function renderGroup(v: ResultView, prefix: string, role: 'group' | 'none'): string {
   const id = `${prefix}-${++uid}`;
-  const badges = [...new Set([v.domain, ...v.types])].filter(Boolean).map((b) => `<span class="badge">${escapeHtml(b!)}</span>`).join(' ');
+  const version = v.version ? `<span class="badge badge-version">${escapeHtml(v.version)}</span> ` : '';
+  const badges = version + [...new Set([v.domain, ...v.types])].filter(Boolean).map((b) => `<span class="badge">${escapeHtml(b!)}</span>`).join(' ');
   const subs = v.subs
     .map((s) => `<a role="option" aria-selected="false" class="sub" id="${prefix}-${++uid}" href="${escapeHtml(s.url)}">↳ ${escapeHtml(s.title)}</a>`)
     .join('');

@@ -17,6 +17,8 @@ export interface ResultView {
   domain?: string;
   types: string[];
   subs: { url: string; title: string; excerpt: string }[];
+  /** Set when results of several versions are shown together: the one this result belongs to. */
+  version?: string;
 }
 
 /**

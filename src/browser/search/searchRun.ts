@@ -7,7 +7,7 @@ import { toResultView, withHighlight, type ResultView } from './resultView';
 import type { PagefindFilters } from './searchState';
 import { queryTerms, type QueryTerm } from '../../lib/search/terms';
 import { basePath } from './indexPath';
-import { getPagefind, getPrefixIndex, getVocabulary, type PagefindSearch } from './pagefindClient';
+import { getPagefind, getPrefixIndex, getVocabulary, type Pagefind, type PagefindSearch } from './pagefindClient';
 
 export interface SearchOutcome {
   q: string;
@@ -33,8 +33,9 @@ export async function runSearch(
   filters: PagefindFilters,
   limits: { exact: number; partial: number; maxPartial?: number },
   stale: () => boolean = () => false,
+  pagefind: () => Promise<Pagefind> = getPagefind,
 ): Promise<SearchOutcome | null> {
-  const pf = await getPagefind();
+  const pf = await pagefind();
   const r = await searchExactFirst(pf, q, filters);
   if (!r || stale()) return null;
   const room = Math.min(limits.maxPartial ?? Infinity, Math.max(0, limits.partial - Math.min(r.exact.length, limits.exact)));

@@ -4,6 +4,8 @@ export interface SearchState {
   q: string;
   type: string[];
   topic: string[];
+  /** Versioned sites: every version, not only the one being read (`&versions=all`). */
+  allVersions?: boolean;
 }
 
 const clean = (values: string[]) => [...new Set(values.map((v) => v.trim()).filter(Boolean))];
@@ -15,12 +17,13 @@ export function parseSearchState(search: string): SearchState {
     q: (params.get('q') ?? '').trim(),
     type: clean(params.getAll('type')),
     topic: clean(params.getAll('topic')),
+    ...(params.get('versions') === 'all' && { allVersions: true }),
   };
 }
 
 /** The address-bar form of a state, so every search is a link a wiki can hold. */
 export function serializeSearchState(state: SearchState): string {
-  const params: SearchParams = { q: state.q || undefined, type: state.type, topic: state.topic };
+  const params: SearchParams = { q: state.q || undefined, type: state.type, topic: state.topic, allVersions: state.allVersions };
   return searchQueryString(params);
 }
 

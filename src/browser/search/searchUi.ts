@@ -10,7 +10,9 @@ import {
 } from './searchState';
 import { noMatchHeading, relatedText, searchStatus } from './noMatch';
 import { basePath } from './indexPath';
-import { getPagefind, getPrefixIndex, NO_INDEX_MESSAGE, type PagefindSearch } from './pagefindClient';
+import { getPagefind, getPagefindEverywhere, getPrefixIndex, NO_INDEX_MESSAGE, type Pagefind, type PagefindSearch } from './pagefindClient';
+import { labelVersions, otherIndexes, readVersionScope } from './versionScope';
+import { indexBase } from './indexPath';
 import { activeOption, clearActive, moveActive, renderResults } from './resultList';
 import { quickViews, runSearch, type SearchOutcome } from './searchRun';
 
@@ -232,20 +234,25 @@ export async function attachSearchPage(): Promise<void> {
   const emptyTitle = root.querySelector<HTMLElement>('[data-search-empty-title]')!;
   const disclosure = root.querySelector<HTMLDetailsElement>('[data-search-filters]')!;
   const filterSummary = root.querySelector<HTMLElement>('[data-search-filter-summary]')!;
+  // Versioned sites: the version being read, unless the reader widens the search to all of them.
+  const scope = readVersionScope(root);
+  const allVersions = root.querySelector<HTMLInputElement>('[data-all-versions]');
+  const pagefindFor = (state: SearchState) => (scope && state.allVersions ? () => getPagefindEverywhere(otherIndexes(scope, indexBase)) : getPagefind);
   // A side column on wide screens starts open; on a phone the query and results come first.
   if (matchMedia('(min-width: 54rem)').matches) disclosure.open = true;
   let current = parseSearchState(location.search);
   input.value = current.q;
+  if (allVersions) allVersions.checked = !!current.allVersions;
   let seq = 0;
 
-  let pf;
+  let pf: Pagefind;
   try {
-    pf = await getPagefind();
+    pf = await pagefindFor(current)();
   } catch {
     status.textContent = NO_INDEX_MESSAGE;
     return;
   }
-  const totals = await pf.filters();
+  let totals = await pf.filters();
 
   const renderFacets = (state: SearchState, counts: Record<string, Record<string, number>>) => {
     const chosen = state.type.length + state.topic.length;
@@ -283,9 +290,11 @@ export async function attachSearchPage(): Promise<void> {
       renderFacets(state, totals);
       return;
     }
-    const out = await runSearch(state.q || null, pagefindFilters(state), { exact: 20, partial: 10 }, () => mine !== seq);
+    const out = await runSearch(state.q || null, pagefindFilters(state), { exact: 20, partial: 10 }, () => mine !== seq, pagefindFor(state));
     if (mine !== seq || !out) return;
-    const filtersText = [...state.type.map((t) => `type ${t}`), ...state.topic.map((t) => `topic ${t}`)].join(', ');
+    // Results of several versions never show without saying which version each is from.
+    if (scope && state.allVersions) Object.assign(out, { exact: labelVersions(out.exact, scope), partial: labelVersions(out.partial, scope) });
+    const filtersText = [...state.type.map((t) => `type ${t}`), ...state.topic.map((t) => `topic ${t}`), ...(scope && state.allVersions ? ['every version'] : [])].join(', ');
     // Exact matches, then partial ones; without exact ones, the empty state above says so first.
     list.innerHTML = renderResults(out.exact, 'sp', out.partial);
     clearActive(input, list);
@@ -327,6 +336,12 @@ export async function attachSearchPage(): Promise<void> {
     return Object.fromEntries(entries) as Record<string, Record<string, number>>;
   };
 
+  allVersions?.addEventListener('change', async () => {
+    current = { ...current, allVersions: allVersions.checked || undefined };
+    pf = await pagefindFor(current)();
+    totals = await pf.filters();
+    void run();
+  });
   facets.addEventListener('change', (e) => {
     const box = e.target as HTMLInputElement;
     const key = box.dataset.facet as 'type' | 'topic' | undefined;
