@@ -7,6 +7,10 @@ import { resolve } from 'node:path';
 import { SETTING_NAMES } from '../src/lib/settings.ts';
 
 const corpus = resolve('../shared/corpus/scaffold/content');
+// Three releases of the same knowledge base as git history (see its SOURCE.md).
+const bundle = resolve('../shared/corpus/scaffold-versions/scaffold-content.bundle');
+const versionsRepo = resolve('.test-report/versions-repo');
+const RELEASES = 'v3.30.0,v3.40.0,v3.54.0';
 const ci = process.env.CI === 'true';
 const astro = ['node_modules/astro/bin/astro.mjs'];
 // The build as `npm run build` runs it (heap limit sized to the tree).
@@ -52,6 +56,12 @@ const stages = [
   // A GitHub Pages project site: SITE_URL's path is the base path.
   () => run('build: embedded content with SITE_URL=https://org.example/handbook → dist-handbook/', [...build, '--outDir', 'dist-handbook'], { ...EMBEDDED, SITE_URL: 'https://org.example/handbook' }),
   () => (existsSync(corpus) ? run('build: shared corpus → dist-corpus/', [...build, '--outDir', 'dist-corpus'], { ...EMBEDDED, KB_CONTENT_DIR: corpus, KB_ALIASES: 'tests/fixtures/corpus-aliases.yml' }) : (console.log('\n── shared corpus absent: skipping its build'), true)),
+  () => {
+    if (!existsSync(bundle)) return (console.log('\n── release bundle absent: skipping the versioned build'), true);
+    rmSync('dist-versions', { recursive: true, force: true });
+    if (spawnSync('git', ['clone', '-q', bundle, versionsRepo], { stdio: 'inherit' }).status !== 0) return false;
+    return run(`build: the bundle's releases ${RELEASES} side by side → dist-versions/`, [...build, '--outDir', 'dist-versions'], { ...EMBEDDED, KB_CONTENT_DIR: `${versionsRepo}/content`, KB_VERSIONS: RELEASES, SITE_URL: 'https://kb.example.org' });
+  },
   () => run('build checks', vitest('tests/build', 'build')),
   () => run('browser tests', ['node_modules/@playwright/test/cli.js', 'test'], { ...EMBEDDED, PLAYWRIGHT_JSON_OUTPUT_NAME: `${report}/e2e.json` }),
 ];

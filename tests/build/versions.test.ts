@@ -1,0 +1,134 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+/**
+ * The bundle's three releases built side by side (scripts/test-all.mjs: KB_VERSIONS with
+ * KB_CONTENT_DIR in a clone of the bundle). What each version should hold is read from the
+ * releases themselves, in a clone of the bundle made here, never written down.
+ */
+const bundle = resolve('../shared/corpus/scaffold-versions/scaffold-content.bundle');
+const dist = resolve('dist-versions');
+const RELEASES = ['v3.30.0', 'v3.40.0', 'v3.54.0'];
+const LATEST = 'v3.54.0';
+const ORIGIN = 'https://kb.example.org';
+
+let repo: string;
+const git = (...args: string[]) => execFileSync('git', ['-C', repo, ...args], { encoding: 'utf8' });
+/** Entry names of a release: its knowledge files (README.md files are not entries). */
+const entriesAt = (tag: string) =>
+  git('ls-tree', '-r', '--name-only', tag, '--', 'content/knowledge')
+    .split('\n')
+    .filter((f) => f.endsWith('.md') && basename(f) !== 'README.md')
+    .map((f) => basename(f, '.md'))
+    .sort();
+const read = (path: string) => readFileSync(join(dist, path), 'utf8');
+/** Entry pages a folder of the site holds: the ones Pagefind indexes, not the redirects of former names. */
+const entryPagesIn = (prefix: string) =>
+  readdirSync(join(dist, prefix, 'kb'), { withFileTypes: true })
+    .filter((d) => d.isDirectory() && readFileSync(join(dist, prefix, 'kb', d.name, 'index.html'), 'utf8').includes('data-pagefind-body'))
+    .map((d) => d.name)
+    .sort();
+
+describe.skipIf(!existsSync(bundle))("the bundle's three releases, published side by side", () => {
+  beforeAll(() => {
+    repo = mkdtempSync(join(tmpdir(), 'kb-releases-'));
+    execFileSync('git', ['clone', '-q', bundle, repo]);
+  });
+  afterAll(() => rmSync(repo, { recursive: true, force: true }));
+
+  it('should publish each release with exactly its entries, and the latest at today\u2019s URLs too', () => {
+    for (const tag of RELEASES) expect(entryPagesIn(tag), tag).toEqual(entriesAt(tag));
+    expect(entryPagesIn('')).toEqual(entriesAt(LATEST));
+    // The releases differ, or this would prove little.
+    expect(entriesAt('v3.30.0').length).toBeLessThan(entriesAt(LATEST).length);
+  });
+
+  it('should list the releases in versions.json, oldest first, with their dates from git', () => {
+    const json = JSON.parse(read('versions.json'));
+    expect(json.versions).toEqual(
+      RELEASES.map((name) => ({ name, path: `/${name}/`, url: `${ORIGIN}/${name}/`, date: git('log', '-1', '--format=%cI', name).trim(), latest: name === LATEST })),
+    );
+    expect(json.latest).toBe('/');
+  });
+
+  it('should keep every link in a page\u2019s content inside its own release, and every one should resolve', () => {
+    const broken: string[] = [];
+    const outside: string[] = [];
+    let checked = 0;
+    for (const tag of RELEASES) {
+      for (const page of ['', 'types/', 'topics/', 'steps/', ...entriesAt(tag).slice(0, 60).map((n) => `kb/${n}/`), 'types/ml/', 'types/data-pipeline/']) {
+        const file = join(tag, page, 'index.html');
+        if (!existsSync(join(dist, file))) continue;
+        const html = read(file);
+        const main = html.slice(html.indexOf('<main'), html.indexOf('</main>'));
+        for (const [, href] of main.matchAll(/href="(\/[^"#?]*)[^"]*"/g)) {
+          checked++;
+          // Site-wide pages live once, at today's base.
+          if (href.startsWith('/changes/')) continue;
+          if (!href.startsWith(`/${tag}/`)) outside.push(`${file} → ${href}`);
+          const target = join(dist, decodeURIComponent(href), href.endsWith('/') ? 'index.html' : '');
+          if (!existsSync(target)) broken.push(`${file} → ${href}`);
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(1000);
+    expect(outside).toEqual([]);
+    expect(broken).toEqual([]);
+  });
+
+  it('should list in what changed from v3.40.0 to v3.54.0 the entries added and removed between the two trees', () => {
+    const before = entriesAt('v3.40.0');
+    const after = entriesAt('v3.54.0');
+    const added = after.filter((n) => !before.includes(n));
+    const removed = before.filter((n) => !after.includes(n));
+    expect(added.length).toBeGreaterThan(0);
+    const html = read('changes/v3.40.0...v3.54.0/index.html');
+    const everyEntry = html.slice(html.indexOf('id="entries"'));
+    const list = (heading: string) => {
+      const at = everyEntry.indexOf(`<h3>${heading}</h3>`);
+      if (at < 0) return [];
+      const ul = everyEntry.slice(at, everyEntry.indexOf('</ul>', at));
+      return [...ul.matchAll(/href="\/v3\.\d+\.0\/kb\/([^/]+)\/"/g)].map((m) => decodeURIComponent(m[1])).sort();
+    };
+    expect(list('Added')).toEqual(added);
+    expect(list('Removed')).toEqual(removed);
+  });
+
+  it('should keep old releases out of search engines and the sitemap, and name today\u2019s URL from the latest\u2019s pinned pages', () => {
+    const old = read('v3.40.0/kb/git-workflow-patterns/index.html');
+    expect(old).toContain(`<link rel="canonical" href="${ORIGIN}/v3.40.0/kb/git-workflow-patterns/">`);
+    expect(old).toContain('<meta name="robots" content="noindex">');
+    const pinned = read(`${LATEST}/kb/git-workflow-patterns/index.html`);
+    expect(pinned).toContain(`<link rel="canonical" href="${ORIGIN}/kb/git-workflow-patterns/">`);
+    expect(pinned).not.toContain('noindex');
+    const sitemap = read('sitemap-0.xml');
+    expect(sitemap).toContain(`${ORIGIN}/kb/git-workflow-patterns/`);
+    for (const tag of RELEASES) expect(sitemap).not.toContain(`${ORIGIN}/${tag}/`);
+  });
+
+  it('should give each release its own exports, and each old one its own search index', () => {
+    for (const tag of RELEASES) {
+      const kb = JSON.parse(read(`${tag}/kb.json`));
+      expect(kb.entries.map((e: { name: string }) => e.name).sort(), tag).toEqual(entriesAt(tag));
+      expect(kb.entries[0].url.startsWith(`${ORIGIN}/${tag}/kb/`)).toBe(true);
+      expect(existsSync(join(dist, tag, 'permalinks.json')) && existsSync(join(dist, tag, 'llms.txt'))).toBe(true);
+      // The latest's pinned pages search today's index.
+      expect(existsSync(join(dist, tag, 'pagefind', 'pagefind.js')), tag).toBe(tag !== LATEST);
+    }
+  });
+
+  it('should follow a real heading rename when switching release, and offer a feed per release pair and project type', () => {
+    const old = read('v3.40.0/kb/git-workflow-patterns/index.html');
+    const anchors = /href="\/kb\/git-workflow-patterns\/" data-keep-anchor data-anchors="([^"]+)"/.exec(old)?.[1].replaceAll('&quot;', '"');
+    expect(JSON.parse(anchors ?? '{}')).toMatchObject({ 'quality-gates-ci-deferred': 'quality-gates' });
+    const feed = read('changes.atom');
+    const pairs = readdirSync(join(dist, 'changes')).filter((d) => d.includes('...'));
+    const types = (feed.match(/<entry>/g) ?? []).length;
+    expect(pairs.length).toBe(3);
+    expect(types % pairs.length).toBe(0);
+    expect(feed).toContain(`<link rel="alternate" type="text/html" href="${ORIGIN}/changes/v3.40.0...v3.54.0/#type-ml"/>`);
+  });
+});
