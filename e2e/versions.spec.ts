@@ -81,4 +81,25 @@ test.describe('reading one release of the knowledge base', () => {
       await expectNoAxeViolations(page, `v3.30.0 entry with the version menu open (${scheme})`);
     }
   });
+
+  test.describe('copying links', () => {
+    test.use({ permissions: ['clipboard-read', 'clipboard-write'] });
+    const clipboard = (page: import('@playwright/test').Page) => page.evaluate(() => navigator.clipboard.readText());
+
+    test('should copy the pinned link on an old release, and offer today\u2019s', async ({ page }) => {
+      await page.goto('/v3.40.0/kb/git-workflow-patterns/');
+      await page.getByRole('button', { name: 'Copy link', exact: true }).click();
+      await expect.poll(() => clipboard(page)).toBe('https://kb.example.org/v3.40.0/kb/git-workflow-patterns/');
+      await page.getByRole('button', { name: 'Copy link to the latest release' }).click();
+      await expect.poll(() => clipboard(page)).toBe('https://kb.example.org/kb/git-workflow-patterns/');
+    });
+
+    test('should copy today\u2019s link on the latest, and offer the one pinned to its release', async ({ page }) => {
+      await page.goto('/kb/git-workflow-patterns/');
+      await page.getByRole('button', { name: 'Copy link', exact: true }).click();
+      await expect.poll(() => clipboard(page)).toBe('https://kb.example.org/kb/git-workflow-patterns/');
+      await page.getByRole('button', { name: 'Copy link pinned to v3.54.0' }).click();
+      await expect.poll(() => clipboard(page)).toBe('https://kb.example.org/v3.54.0/kb/git-workflow-patterns/');
+    });
+  });
 });

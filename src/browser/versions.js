@@ -11,6 +11,18 @@
       link.hash = '#' + encodeURIComponent(renames[id] || id);
     });
   }
+  // The other link to an entry: pinned to a release, or today's. Copy controls need script.
+  var announce = document.getElementById('kb-announce');
+  for (const button of document.querySelectorAll('button[data-copy-version]')) {
+    button.hidden = false;
+    button.addEventListener('click', function () {
+      navigator.clipboard.writeText(button.dataset.copyVersion).then(
+        function () { if (announce) announce.textContent = 'Link copied'; button.setAttribute('data-copied', 'ok'); },
+        function () { if (announce) announce.textContent = 'Could not copy: your browser refused access to the clipboard'; button.setAttribute('data-copied', 'error'); },
+      );
+      setTimeout(function () { button.removeAttribute('data-copied'); }, 2000);
+    });
+  }
   var note = document.querySelector('[data-version-note]');
   var query = new URLSearchParams(location.search);
   var missing = query.get('missing');

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { stableJson } from '../lib/exports/kbIndex';
 import type { Settings } from '../lib/settings';
+import { publishedVersionNames } from './publishedAliases';
 import { comparePermalinks, describeBroken, normalizePagePath, PermalinksSchema, type Permalinks } from '../lib/permalinks/permalinks';
 
 function readPermalinks(file: string, shownAs: string): Permalinks {
@@ -37,13 +38,34 @@ export function permalinksIntegration(settings: Pick<Settings, 'previousPermalin
       },
       'astro:build:done': ({ dir, pages, logger }) => {
         const out = fileURLToPath(dir);
-        const file = join(out, 'permalinks.json');
-        const current = PermalinksSchema().parse(JSON.parse(readFileSync(file, 'utf8')));
-        current.pages = [...new Set(pages.map((p) => normalizePagePath(p.pathname)))].filter((p) => p !== '/permalinks.json' && p !== '/404/').sort();
-        writeFileSync(file, stableJson(current));
+        const versions = publishedVersionNames();
+        // Each published version has its own permalinks.json, listing its own pages only.
+        const sites = new Map<string, Permalinks>();
+        for (const version of ['', ...versions]) {
+          const folder = version ? `${version}/` : '';
+          const file = join(out, folder, 'permalinks.json');
+          const current = PermalinksSchema().parse(JSON.parse(readFileSync(file, 'utf8')));
+          current.pages = [
+            ...new Set(
+              pages
+                .map((p) => p.pathname.replace(/^\/+/, ''))
+                .filter((p) => (folder ? p.startsWith(folder) : !versions.some((v) => p.startsWith(`${v}/`))))
+                .map((p) => normalizePagePath(p.slice(folder.length))),
+            ),
+          ]
+            .filter((p) => p !== '/permalinks.json' && p !== '/404/')
+            .sort();
+          writeFileSync(file, stableJson(current));
+          sites.set(version, current);
+        }
+        // The URL contract between releases: what a link kept from one release misses in the next.
+        for (let i = 1; i < versions.length; i++) {
+          const broken = comparePermalinks(sites.get(versions[i - 1])!, sites.get(versions[i])!);
+          logger.info(`${versions[i - 1]} → ${versions[i]}: ${broken.length ? `${broken.length} link(s) of ${versions[i - 1]} do not resolve in ${versions[i]} (${broken.filter((b) => b.kind === 'page').length} pages, ${broken.filter((b) => b.kind === 'anchor').length} anchors)` : 'every URL and anchor still resolves'}`);
+        }
         const previous = settings.previousPermalinks;
         if (!previous) return;
-        const broken = comparePermalinks(readPermalinks(previous, previous), current);
+        const broken = comparePermalinks(readPermalinks(previous, previous), sites.get('')!);
         if (!broken.length) {
           logger.info(`every URL and anchor of ${previous} still resolves`);
           return;

@@ -23,6 +23,11 @@ export function recordVersions(names: readonly string[], latest: string | undefi
   for (const version of [...s.aliases.keys()]) if (version && !names.includes(version)) s.aliases.delete(version);
 }
 
+/** Every published version, oldest first; none without KB_VERSIONS. */
+export function publishedVersionNames(): readonly string[] {
+  return store().versions;
+}
+
 /** The published versions whose pages have an index of their own: the latest's pinned pages share today's. */
 export function versionsWithOwnIndex(): readonly string[] {
   const { versions, latest } = store();

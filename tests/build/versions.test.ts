@@ -114,7 +114,13 @@ describe.skipIf(!existsSync(bundle))("the bundle's three releases, published sid
       const kb = JSON.parse(read(`${tag}/kb.json`));
       expect(kb.entries.map((e: { name: string }) => e.name).sort(), tag).toEqual(entriesAt(tag));
       expect(kb.entries[0].url.startsWith(`${ORIGIN}/${tag}/kb/`)).toBe(true);
-      expect(existsSync(join(dist, tag, 'permalinks.json')) && existsSync(join(dist, tag, 'llms.txt'))).toBe(true);
+      expect(existsSync(join(dist, tag, 'llms.txt'))).toBe(true);
+      // Its URL contract names its own pages, below its folder, as today's does.
+      const pages: string[] = JSON.parse(read(`${tag}/permalinks.json`)).pages;
+      expect(pages).toContain('/kb/git-workflow-patterns/');
+      expect(pages.filter((p) => /^\/v\d/.test(p))).toEqual([]);
+      expect(pages.filter((p) => p.startsWith('/kb/') && !p.endsWith('.md')).length).toBeGreaterThanOrEqual(entriesAt(tag).length);
+      expect(JSON.parse(read('permalinks.json')).pages.filter((p: string) => /^\/v\d/.test(p))).toEqual([]);
       // The latest's pinned pages search today's index.
       expect(existsSync(join(dist, tag, 'pagefind', 'pagefind.js')), tag).toBe(tag !== LATEST);
     }
