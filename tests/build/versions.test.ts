@@ -137,4 +137,21 @@ describe.skipIf(!existsSync(bundle))("the bundle's three releases, published sid
     expect(types % pairs.length).toBe(0);
     expect(feed).toContain(`<link rel="alternate" type="text/html" href="${ORIGIN}/changes/v3.40.0...v3.54.0/#type-ml"/>`);
   });
+
+  it('should check every release with npm run check, naming each problem by release, and refuse an unknown one', () => {
+    const check = (versions: string) => {
+      try {
+        return { code: 0, out: execFileSync(process.execPath, ['scripts/check.mjs', join(repo, 'content')], { encoding: 'utf8', env: { ...process.env, KB_VERSIONS: versions } }) };
+      } catch (err) {
+        const e = err as { status: number; stdout: string };
+        return { code: e.status, out: e.stdout };
+      }
+    };
+    const all = check(RELEASES.join(','));
+    expect(all.code).toBe(0);
+    for (const tag of RELEASES) expect(all.out).toContain(`- ${tag}:methodology/`);
+    const unknown = check('v3.40.0,v9.9.9');
+    expect(unknown.code).toBe(1);
+    expect(unknown.out).toContain('**v9.9.9**: expected a tag, branch or commit of the git repository');
+  });
 });
