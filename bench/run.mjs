@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // `npm run bench`: build cost, page weight and search latency on a real tree, and how build
 // cost grows on synthetic trees. Prints figures and writes them to bench/results/; asserts nothing.
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -28,6 +29,9 @@ const { values: opt } = parseArgs({
     'no-authoring': { type: 'boolean', default: false },
     /** Also build the tree with a stock Starlight site (installed into bench/work/) and print the ratios. */
     'vs-starlight': { type: 'boolean', default: false },
+    /** A git bundle of releases (../shared/corpus/scaffold-versions/scaffold-content.bundle): the versioned site's cost against its latest release alone. */
+    versions: { type: 'string' },
+    'version-list': { type: 'string', default: 'v3.30.0,v3.40.0,v3.54.0' },
     /** Skip the first-query bytes of every relevance-suite query (shared corpus only). */
     'no-relevance-bytes': { type: 'boolean', default: false },
   },
@@ -48,12 +52,12 @@ const num = (re, text) => {
 };
 
 /** One clean build in its own process; the OS reports CPU time, /proc the memory of its process tree. */
-async function build(tree, outDir) {
+async function build(tree, outDir, settings = {}) {
   rmSync(outDir, { recursive: true, force: true });
   rmSync('.astro', { recursive: true, force: true });
   rmSync('node_modules/.astro', { recursive: true, force: true });
   const cmd = [process.execPath, 'scripts/build.mjs', '--outDir', outDir];
-  const res = await measuredRun(cmd, { env: { ...withSettings(process.env, { KB_CONTENT_DIR: tree }), ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1' } });
+  const res = await measuredRun(cmd, { env: { ...withSettings(process.env, { KB_CONTENT_DIR: tree, ...settings }), ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1' } });
   const out = res.out;
   if (res.status !== 0) throw new Error(`build of ${tree} failed:\n${out.slice(-6000)}`);
   return {
@@ -133,6 +137,38 @@ if (!opt['no-search'] && !opt['no-relevance-bytes'] && existsSync(join(dist, 'kb
   report.relevanceBytes = { queries: sizes.length, medianGzipKb: round(median(sizes.map((s) => s.gzipKb))), largest, over150: sizes.filter((s) => s.gzipKb > 150).map((s) => s.query), sizes };
 }
 
+if (opt.versions) {
+  // The releases side by side against the latest alone, interleaved, from clean each time
+  // (the extracted trees and preview cards are rebuilt too).
+  const releases = opt['version-list'].split(',');
+  const latest = releases.at(-1);
+  const repo = join(work, 'releases');
+  rmSync(repo, { recursive: true, force: true });
+  execFileSync('git', ['clone', '-q', resolve(opt.versions), repo]);
+  execFileSync('git', ['-C', repo, 'checkout', '-q', latest]);
+  const site = { SITE_URL: 'https://kb.example.org' };
+  const alone = [];
+  const all = [];
+  console.log(`Versions: ${releases.join(', ')} side by side against ${latest} alone, ${runs} run(s) each, interleaved`);
+  for (let i = 0; i < runs; i++) {
+    alone.push(await build(join(repo, 'content'), join(work, 'dist-release'), site));
+    all.push(await build(join(repo, 'content'), join(work, 'dist-releases'), { ...site, KB_VERSIONS: releases.join(',') }));
+    console.log(`  run ${i + 1}: ${latest} alone ${alone[i].wallS} s / ${alone[i].peakTreeMb} MB; all ${all[i].wallS} s / ${all[i].peakTreeMb} MB, ${all[i].pages} pages`);
+  }
+  const m = (list, f) => round(median(list.map(f)), 2);
+  report.versions = {
+    releases,
+    alone: { wallS: m(alone, (b) => b.wallS), peakTreeMb: m(alone, (b) => b.peakTreeMb), pages: alone[0].pages },
+    all: { wallS: m(all, (b) => b.wallS), peakTreeMb: m(all, (b) => b.peakTreeMb), pages: all[0].pages },
+  };
+  report.versions.timeRatio = round(report.versions.all.wallS / report.versions.alone.wallS, 2);
+  report.versions.memoryRatio = round(report.versions.all.peakTreeMb / report.versions.alone.peakTreeMb, 2);
+  if (!opt['no-search']) {
+    // Search as a reader of the oldest release meets it: that release's own index.
+    report.versions.search = await measureSearch({ dist: join(work, 'dist-releases'), queries: QUERIES.slice(0, 3), loads, startPath: `/${releases[0]}/kb/data-pipeline-streaming-patterns/` });
+  }
+}
+
 if (!opt['no-authoring']) {
   console.log('Authoring: npm run check, a rebuild after editing one entry, npm run dev until its first page');
   const check = await measureCheck(content, runs);
@@ -175,6 +211,13 @@ for (const [k, w] of Object.entries(report.pageWeight)) {
 }
 for (const s of report.search ?? []) {
   lines.push(`| search "${s.query}": keystroke → first result / full results, median of ${loads} | ${s.firstResultMedianMs} ms / ${s.medianMs} ms; first query ${kb(s.firstQueryBytes.transferred)} KB transferred (${kb(s.firstQueryBytes.gzipped)} KB gzipped, ${s.firstQueryBytes.requests} requests) |`);
+}
+if (report.versions) {
+  const v = report.versions;
+  lines.push(`| ${v.releases.join(', ')} side by side: clean build (median wall / peak memory of the process tree; pages) | ${v.all.wallS} s / ${v.all.peakTreeMb} MB; ${v.all.pages} pages |`);
+  lines.push(`| ${v.releases.at(-1)} alone, same way | ${v.alone.wallS} s / ${v.alone.peakTreeMb} MB; ${v.alone.pages} pages |`);
+  lines.push(`| versioned ÷ latest alone (time / memory) | ${v.timeRatio}× / ${v.memoryRatio}× |`);
+  for (const q of v.search ?? []) lines.push(`| versioned site, search "${q.query}" from ${v.releases[0]}: first result / full results; first query | ${q.firstResultMedianMs} ms / ${q.medianMs} ms; ${kb(q.firstQueryBytes.gzipped)} KB gzipped (${q.firstQueryBytes.requests} requests) |`);
 }
 if (report.relevanceBytes) {
   const r = report.relevanceBytes;
