@@ -14,6 +14,8 @@ const { values: opt } = parseArgs({
     base: { type: 'string' },
     content: { type: 'string', default: '../shared/corpus/scaffold/content' },
     site: { type: 'string', default: 'https://kb.example.org' },
+    /** Compare bundled assets by name without their content hash, so a page that only names a changed bundle counts as the same. */
+    'ignore-asset-hashes': { type: 'boolean', default: false },
   },
 });
 if (!opt.base) {
@@ -33,12 +35,22 @@ function build(cwd, outDir) {
   execFileSync(process.execPath, ['scripts/build.mjs', '--outDir', outDir], { cwd, env, stdio: ['ignore', 'ignore', 'inherit'] });
 }
 
+// `_astro/searchUi.CH3ngf5V.js` → `_astro/searchUi.js`
+const HASHED = /(_astro\/[\w.@-]+?)\.[\w-]{8}(\.(?:js|css))/g;
+const TEXT = /\.(html|js|css|json|txt|xml|md|atom)$/;
+
 function hashes(dir) {
   const out = new Map();
   for (const d of readdirSync(dir, { withFileTypes: true, recursive: true })) {
     if (!d.isFile()) continue;
     const file = join(d.parentPath, d.name);
-    out.set(relative(dir, file), createHash('sha256').update(readFileSync(file)).digest('hex'));
+    let name = relative(dir, file);
+    let bytes = readFileSync(file);
+    if (opt['ignore-asset-hashes']) {
+      name = name.replace(HASHED, '$1$2');
+      if (TEXT.test(name)) bytes = Buffer.from(bytes.toString('utf8').replace(HASHED, '$1$2'));
+    }
+    out.set(name, createHash('sha256').update(bytes).digest('hex'));
   }
   return out;
 }
