@@ -82,6 +82,17 @@ test.describe('reading one release of the knowledge base', () => {
     }
   });
 
+  test('should keep a reader\u2019s path inside the release being read', async ({ page }) => {
+    await page.goto('/v3.40.0/kb/data-pipeline-streaming-patterns/?path=data-pipeline');
+    const nav = page.locator('[data-path-body]').first();
+    await expect(nav.locator('a').first()).toBeAttached();
+    await expect(page.locator('a[rel="next"]').first()).toHaveAttribute('href', /path=data-pipeline/);
+    const hrefs = await nav.locator('a').evaluateAll((links) => links.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+    expect(hrefs.length).toBeGreaterThan(10);
+    expect(hrefs.filter((h) => !h.startsWith('/v3.40.0/'))).toEqual([]);
+    await expect(page.locator('a[rel="next"]').first()).toHaveAttribute('href', /^\/v3\.40\.0\/kb\/.*path=data-pipeline/);
+  });
+
   test.describe('copying links', () => {
     test.use({ permissions: ['clipboard-read', 'clipboard-write'] });
     const clipboard = (page: import('@playwright/test').Page) => page.evaluate(() => navigator.clipboard.readText());

@@ -5,7 +5,8 @@ import { breadcrumbHtml, pagerHtml, pathButtonHtml, pathNavHtml } from '../lib/k
 import { viewFromNav, type ReadingPathNav } from '../lib/kb/readingPathNav';
 import { createLinks, parseReaderPath } from '../lib/links';
 
-const links = createLinks(import.meta.env.BASE_URL);
+// A versioned site's pages say which release's folder they are in (BaseLayout's data-kb-base).
+const links = createLinks(document.documentElement.dataset.kbBase ?? import.meta.env.BASE_URL);
 
 /**
  * Brings the current entry into the middle of the list's own scroll box, without moving the
