@@ -60,9 +60,13 @@ function snapshotOf(site: LoadedSite, version: VersionInfo): VersionSnapshot {
   return { name: version.name, date: version.date, tree: site.tree, titles: site.titles, headings: site.headings, model: site.model };
 }
 
+/** Up to this many versions every pair is compared, so any pair's page exists; past it the pages grow as its square. */
+const ALL_PAIRS_UP_TO = 6;
+
 /**
  * Each version with the next (the switcher follows renames release by release) and with the
- * latest (what a team on an old release reads before upgrading); a pair is compared once.
+ * latest (what a team on an old release reads before upgrading), and every pair of a few
+ * versions; a pair is compared once.
  */
 function compareAll(snapshots: VersionSnapshot[], latest: number): { changes: VersionChanges[]; crossVersion: CrossVersion | null } {
   if (!snapshots.length) return { changes: [], crossVersion: null };
@@ -74,6 +78,7 @@ function compareAll(snapshots: VersionSnapshot[], latest: number): { changes: Ve
   };
   const consecutive = snapshots.slice(1).map((_, i) => compare(i, i + 1));
   for (let i = 0; i < latest; i++) compare(i, latest);
+  if (snapshots.length <= ALL_PAIRS_UP_TO) for (let i = 0; i < snapshots.length; i++) for (let j = i + 1; j < snapshots.length; j++) compare(i, j);
   return { changes: [...compared.values()], crossVersion: buildCrossVersion(snapshots, consecutive) };
 }
 
