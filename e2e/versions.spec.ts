@@ -73,13 +73,21 @@ test.describe('reading one release of the knowledge base', () => {
   });
 
   test('should pass axe on an old release\u2019s entry, with its version bar and menu, in light and dark', async ({ page }) => {
+    // The version strip's own stylesheet and script are files of the site, within the CSP.
+    const violations: string[] = [];
+    await page.exposeFunction('reportViolation', (v: string) => violations.push(v));
+    await page.addInitScript(() => {
+      document.addEventListener('securitypolicyviolation', (e) => (window as unknown as { reportViolation: (v: string) => void }).reportViolation(`${e.violatedDirective} ${e.blockedURI}`));
+    });
     for (const scheme of ['light', 'dark'] as const) {
       await page.emulateMedia({ colorScheme: scheme });
       await page.goto('/v3.30.0/kb/git-workflow-patterns/');
       await page.getByRole('button', { name: /Version v3\.30\.0/ }).click();
       await expect(page.locator('#kb-versions')).toBeVisible();
       await expectNoAxeViolations(page, `v3.30.0 entry with the version menu open (${scheme})`);
+      await expect(page.locator('.version-strip')).toHaveCSS('display', 'flex');
     }
+    expect(violations).toEqual([]);
   });
 
   test('should keep a reader\u2019s path inside the release being read', async ({ page }) => {
