@@ -52,7 +52,8 @@ export async function readSites(settings: Settings, cacheDir: string, logger: Lo
   );
   const snapshots = versions.map((v, i) => snapshotOf(sites[i + 1], v));
   const { changes, crossVersion } = compareAll(snapshots, versions.findIndex((v) => v.latest));
-  for (const site of sites.slice(1)) site.tree.entries.forEach((e) => (e.body = ''));
+  // The comparison was the last reader of the markdown; the data store must not carry it (steps' bodies ride along in the model).
+  for (const { tree } of sites.slice(1)) for (const item of [...tree.entries, ...tree.steps, ...tree.domainIntros]) item.body = '';
   return { sites, versions: versions.map((v) => ({ name: v.name, date: v.date, latest: v.latest })), changes, crossVersion };
 }
 
