@@ -79,6 +79,8 @@ function compareAll(snapshots: VersionSnapshot[], latest: number): { changes: Ve
   };
   const consecutive = snapshots.slice(1).map((_, i) => compare(i, i + 1));
   for (let i = 0; i < latest; i++) compare(i, latest);
+  // Releases published after the one at today's URLs (KB_LATEST) are compared with it too.
+  for (let i = latest + 1; i < snapshots.length; i++) compare(latest, i);
   if (snapshots.length <= ALL_PAIRS_UP_TO) for (let i = 0; i < snapshots.length; i++) for (let j = i + 1; j < snapshots.length; j++) compare(i, j);
   return { changes: [...compared.values()], crossVersion: buildCrossVersion(snapshots, consecutive) };
 }
