@@ -70,6 +70,8 @@ test.describe('reading one release of the knowledge base', () => {
     expect(size).toBeGreaterThanOrEqual(14);
     await expect(diff.locator('ins .sr-only').first()).toHaveText('added: ');
     await expectNoAxeViolations(page, 'what changed, v3.40.0 → v3.54.0');
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await expectNoAxeViolations(page, 'what changed, v3.40.0 → v3.54.0 (dark)');
   });
 
   test('should pass axe on an old release\u2019s entry, with its version bar and menu, in light and dark', async ({ page }) => {
