@@ -55,6 +55,15 @@ test.describe('reading one release of the knowledge base', () => {
     for (const [path, label] of labels) expect(label, path).toBe(/^\/(v3\.\d+\.0)\//.exec(path)?.[1] ?? 'v3.54.0');
   });
 
+  test('should offer every version from the header search of a release', async ({ page }) => {
+    await page.goto('/v3.40.0/kb/git-workflow-patterns/');
+    await page.locator('#kb-search-input').fill('watermarks');
+    const popup = page.locator('[data-search-popup]');
+    await expect(popup.locator('a.result').first()).toHaveAttribute('href', /^\/v3\.40\.0\//);
+    const widen = popup.getByRole('link', { name: 'Search every version' });
+    await expect(widen).toHaveAttribute('href', '/v3.40.0/search/?q=watermarks&versions=all');
+  });
+
   test('should show what changed as a word diff a phone can read', async ({ page }) => {
     await page.setViewportSize({ width: 390, height: 844 });
     await page.goto('/changes/v3.40.0...v3.54.0/');

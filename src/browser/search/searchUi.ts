@@ -171,9 +171,12 @@ export function attachHeaderSearch(input: HTMLInputElement): void {
     });
     replaceOptions(input, list, renderResults(out.exact, 'hs', partial));
     list.hidden = out.exact.length + partial.length === 0;
+    // A versioned site's pages say which release they are (BaseLayout): the popup searches that
+    // one, and the search page can widen it.
+    const everywhere = document.documentElement.dataset.kbBase ? ` <a href="${escapeHtml(searchUrl({ q, type: [], topic: [], allVersions: true }))}">Search every version</a>` : '';
     summary.innerHTML = out.exactTotal
-      ? `<strong>${count(out.exactTotal, 'result')}</strong> <a href="${page}">${out.exactTotal > out.exact.length ? `Show all ${out.exactTotal} with filters` : 'Filter them'}</a>`
-      : `<strong>No exact match</strong> <a href="${page}">Open the search page</a>`;
+      ? `<strong>${count(out.exactTotal, 'result')}</strong> <a href="${page}">${out.exactTotal > out.exact.length ? `Show all ${out.exactTotal} with filters` : 'Filter them'}</a>${everywhere}`
+      : `<strong>No exact match</strong> <a href="${page}">Open the search page</a>${everywhere}`;
     open();
     // Announced once, when the list is complete.
     status.textContent = statusText(out);
