@@ -37,6 +37,10 @@ export interface SiteModel extends SiteData {
   links: Links;
   /** URLs of today's pages (the latest version), and of what exists once per site (versions, changes). */
   latestLinks: Links;
+  /** URLs of a published release's pinned pages (`/<release>/…`). */
+  releaseLinks: (release: string) => Links;
+  /** Where a release is read: the latest at today's URLs, the others under their folder. */
+  readingLinks: (release: PublishedVersion) => Links;
   /** The published version these pages are; null at today's URLs. */
   release: string | null;
   /** Every published version, oldest first; empty without KB_VERSIONS. */
@@ -120,6 +124,8 @@ async function buildSite(release: string | null): Promise<SiteModel> {
   if (info.release !== release) throw new Error(`No version ${release} is published: KB_VERSIONS lists ${info.versions.map((v) => v.name).join(', ') || 'none'}.`);
   const [entries, steps, domains] = [ofRelease(all, release), ofRelease(allSteps, release), ofRelease(allDomains, release)];
   const base = import.meta.env.BASE_URL;
+  const latestLinks = createLinks(base, import.meta.env.SITE, siteSettings().editUrl);
+  const releaseLinks = (name: string) => createLinks(`${base.replace(/\/?$/, '/')}${name}/`, import.meta.env.SITE, siteSettings().editUrl);
   const { model } = info;
   entries.sort((a, b) => a.data.title.localeCompare(b.data.title));
   const entryByName = new Map(entries.map((e) => [e.id, e]));
@@ -127,8 +133,10 @@ async function buildSite(release: string | null): Promise<SiteModel> {
   const byDomain = Map.groupBy(entries, (e) => e.data.domain);
   return {
     ...model,
-    links: createLinks(release ? `${base.replace(/\/?$/, '/')}${release}/` : base, import.meta.env.SITE, siteSettings().editUrl),
-    latestLinks: createLinks(base, import.meta.env.SITE, siteSettings().editUrl),
+    links: release ? releaseLinks(release) : latestLinks,
+    latestLinks,
+    releaseLinks,
+    readingLinks: (v) => (v.latest ? latestLinks : releaseLinks(v.name)),
     release,
     versions: info.versions,
     changes: info.changes,

@@ -22,7 +22,7 @@ export const GET: APIRoute = async ({ params }) => {
   const file = params.versionsFile as VersionsFile;
   const site = await getSite();
   const bodies: Record<VersionsFile, () => string> = {
-    'versions.json': () => versionsIndex(site.versions, site.latestLinks),
+    'versions.json': () => versionsIndex(site.versions, site.latestLinks, site.releaseLinks),
     'versions.css': () => versionsCss,
     'versions.js': () => versionsJs,
     'changes.atom': () => changesFeed(site),

@@ -17,9 +17,12 @@ export interface PublishedVersion {
 }
 
 /** `/versions.json`: each published version, oldest first, with where its pages live. */
-export function versionsIndex(versions: readonly PublishedVersion[], latest: Links): string {
+export function versionsIndex(versions: readonly PublishedVersion[], latest: Links, release: (name: string) => Links): string {
   return stableJson({
-    versions: versions.map((v) => ({ name: v.name, path: latest.asset(`${v.name}/`), url: latest.absolute(latest.asset(`${v.name}/`)), date: v.date, latest: v.latest })),
+    versions: versions.map((v) => {
+      const home = release(v.name).home();
+      return { name: v.name, path: home, url: latest.absolute(home), date: v.date, latest: v.latest };
+    }),
     latest: latest.home(),
   });
 }
