@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { diffSide, wordDiff, wordSimilarity, type DiffOp } from '../../src/lib/versions/wordDiff';
+import { wordDiff, wordSimilarity, type DiffOp } from '../../src/lib/versions/wordDiff';
+
+/** The text on one side of a diff: `before` from same + removed, `after` from same + added. */
+function diffSide(ops: readonly DiffOp[], side: 'before' | 'after'): string {
+  const skip = side === 'before' ? 'added' : 'removed';
+  return ops.filter((op) => op.kind !== skip).map((op) => op.text).join('');
+}
 
 /** Both sides come back exactly, and runs are merged: no empty op, no two neighbours of one kind. */
 function expectExact(before: string, after: string, ops: DiffOp[]): void {

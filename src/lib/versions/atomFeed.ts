@@ -30,7 +30,7 @@ export interface FeedInput {
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
 
 /** Text made safe for XML content and quoted attribute values. */
-export const escapeXml = (text: string) => escapeHtml(text.replace(CONTROL, ''));
+const escapeXml = (text: string) => escapeHtml(text.replace(CONTROL, ''));
 
 /** Atom dates are RFC 3339 date-times; git and config give ISO 8601 in several shapes. */
 function atomDate(value: string, what: string): string {

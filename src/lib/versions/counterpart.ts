@@ -65,8 +65,3 @@ export function counterpart(routePath: string, target: VersionRoutes, context: C
       return home(routePath);
   }
 }
-
-/** Maps a `#anchor` of an entry through the heading renames between two versions. */
-export function counterpartAnchor(anchor: string, renames: ReadonlyMap<string, string> | undefined): string {
-  return renames?.get(anchor) ?? anchor;
-}

@@ -1,4 +1,4 @@
-import { splitSections, type Section } from './sections';
+import type { Section } from './sections';
 import type { VersionSnapshot } from './types';
 import { wordSimilarity } from './wordDiff';
 
@@ -98,11 +98,6 @@ export function entryRenames(older: VersionSnapshot, newer: VersionSnapshot): En
   return renames;
 }
 
-/** Former entry name → its name in `newer`, for entries renamed between the two versions. */
-export function renamedEntries(older: VersionSnapshot, newer: VersionSnapshot): Map<string, string> {
-  return new Map(entryRenames(older, newer).map((r) => [r.from, r.to]));
-}
-
 export interface SectionMatch {
   /** Same id in both versions. */
   kept: { before: Section; after: Section }[];
@@ -136,21 +131,4 @@ export function matchSections(before: readonly Section[], after: readonly Sectio
   const prose = (list: readonly Section[]) => list.filter((s) => s.text);
   for (const [b, a] of bestPairs(prose(removed), prose(added), (b, a) => wordSimilarity(b.text, a.text, SECTION_SIMILARITY), SECTION_SIMILARITY)) rename(b, a, 'content');
   return { kept, renamed, removed, added };
-}
-
-/**
- * Former heading id → current one for `entry` (its name in `newer`; `formerName` in `older` when
- * renamedEntries says it was renamed), for a page that moves a reader between versions: `#setup`
- * in one release is `#installation` in the next.
- */
-export function renamedSections(older: VersionSnapshot, newer: VersionSnapshot, entry: string, formerName = entry): Map<string, string> {
-  const before = older.tree.entries.find((e) => e.name === formerName);
-  const after = newer.tree.entries.find((e) => e.name === entry);
-  if (!before || !after) return new Map();
-  const { renamed } = matchSections(
-    splitSections(before.body, older.headings.get(formerName)).sections,
-    splitSections(after.body, newer.headings.get(entry)).sections,
-    newer.model.aliases.anchors.get(entry),
-  );
-  return new Map(renamed.map((r) => [r.before.id, r.after.id]));
 }

@@ -133,12 +133,6 @@ function runs(ops: readonly DiffOp[]): DiffOp[] {
   return out;
 }
 
-/** The text on one side of a diff: `before` from same + removed, `after` from same + added. */
-export function diffSide(ops: readonly DiffOp[], side: 'before' | 'after'): string {
-  const skip = side === 'before' ? 'added' : 'removed';
-  return ops.filter((op) => op.kind !== skip).map((op) => op.text).join('');
-}
-
 /**
  * How much of two texts' wording is shared: twice the words kept over the words of both (1 for
  * the same words, 0 for none in common). Scores under `atLeast` come back as 0, found cheaply:
