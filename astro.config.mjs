@@ -7,7 +7,7 @@ import { passThroughPreload } from './src/integrations/passThroughPreload.ts';
 import { permalinksIntegration } from './src/integrations/permalinks.ts';
 import { hostHeadersIntegration } from './src/integrations/hostHeaders.ts';
 import sitemap from '@astrojs/sitemap';
-import { isRedirectOrMachinePage } from './src/integrations/publishedAliases.ts';
+import { isRedirectOrMachinePage } from './src/integrations/publishedSites.ts';
 import { pageConcurrency } from './src/lib/og/pageConcurrency.ts';
 import { siteSettings } from './src/siteSettings.ts';
 import { countEntries } from './scripts/countEntries.mjs';

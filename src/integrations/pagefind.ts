@@ -7,7 +7,7 @@ import { close, createIndex } from 'pagefind';
 import { PREFIX_INDEX_FILE, VOCABULARY_FILE, VOCABULARY_MAX_GZIP } from '../lib/search/assets';
 import { buildPrefixIndex } from '../lib/search/prefixIndex';
 import { CHUNK_TARGET, mergeIndexes } from '../pagefindIndex/mergeIndexes';
-import { isAliasName, versionsWithOwnIndex } from './publishedAliases';
+import { isAliasName, versionsWithOwnIndex } from './publishedSites';
 import { readFragment } from '../pagefindIndex/readFragment';
 import type { IndexedPage } from '../lib/search/searchPage';
 import { VocabularyCounter } from '../lib/search/vocabulary';

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { stableJson } from '../lib/exports/kbIndex';
 import type { Settings } from '../lib/settings';
-import { publishedVersionNames } from './publishedAliases';
+import { publishedVersionNames } from './publishedSites';
 import { comparePermalinks, describeBroken, normalizePagePath, PermalinksSchema, type Permalinks } from '../lib/permalinks/permalinks';
 
 function readPermalinks(file: string, shownAs: string): Permalinks {

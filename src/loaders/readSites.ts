@@ -5,7 +5,7 @@ import type { VersionInfo, VersionSnapshot } from '../lib/versions/types';
 import { compareVersions, type VersionChanges } from '../lib/versions/changes';
 import { buildCrossVersion, type CrossVersion } from '../lib/versions/crossVersion';
 import type { PublishedVersion } from '../lib/versions/versionsIndex';
-import { recordAliasNames, recordVersions } from '../integrations/publishedAliases';
+import { recordAliasNames, recordVersions } from '../integrations/publishedSites';
 import { startOgImages } from '../og/ogJobs';
 import { resolveVersions } from '../versions/versionSources';
 import { readSite, type LoadedSite, type SiteSource } from './loadSite';
