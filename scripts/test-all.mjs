@@ -4,7 +4,16 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { SETTING_NAMES } from '../src/lib/settings.ts';
+
+// Older Node runs the TypeScript sources and Vitest itself only part way (Vitest's reporter
+// calls Map.groupBy, Node 21+), and fails with errors that do not say why.
+const [major, minor] = process.versions.node.split('.').map(Number);
+if (major < 22 || (major === 22 && minor < 18)) {
+  console.error(`npm test needs Node 22.18 or newer (package.json "engines"); this is Node ${process.versions.node}. See the README's Quick start.`);
+  process.exit(1);
+}
+// Loaded after the check: a TypeScript import fails on older Node before any line here runs.
+const { SETTING_NAMES } = await import('../src/lib/settings.ts');
 
 const corpus = resolve('../shared/corpus/scaffold/content');
 // Three releases of the same knowledge base as git history (see its SOURCE.md).
