@@ -5,6 +5,7 @@ import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { formatProblem, KnowledgeBaseError, type Problem } from '../lib/kb/problems';
 import { renderTreeOnCores, type BodyKind } from '../render/renderTree';
+import type { RenderMemo } from '../render/renderMemo';
 import { BodyPack, readBody } from '../render/bodyPack';
 import { formerIdsByHeading, type AliasTable } from '../lib/kb/aliases';
 import { analyseSite } from '../tree/analyseSite';
@@ -120,7 +121,7 @@ const inVersion = (version: string, err: KnowledgeBaseError) =>
   new KnowledgeBaseError(`version ${version}`, err.problems.map((p) => atVersion(version, p)), err.warnings.map((p) => atVersion(version, p)));
 
 /** Reads, checks and renders the tree; fails with the problem list (knowledgeBaseFailure). */
-export function readSite(source: SiteSource, settings: Settings, cacheDir: string, logger: LoaderContext['logger']): Promise<LoadedSite> {
+export function readSite(source: SiteSource, settings: Settings, cacheDir: string, logger: LoaderContext['logger'], memo?: RenderMemo): Promise<LoadedSite> {
   const { contentDir: root, basePath: base, aliasesFile } = source;
   const key = `${root}\0${base}\0${aliasesFile ?? ''}\0${settings.ogImages ?? ''}`;
   return (async () => {
@@ -128,7 +129,7 @@ export function readSite(source: SiteSource, settings: Settings, cacheDir: strin
     const pack = new BodyPack(dir);
     let analysis;
     try {
-      const renderOptions = { write: (kind: BodyKind, name: string, html: string) => pack.write(kind, name, html), releaseSources: !source.keepSources };
+      const renderOptions = { write: (kind: BodyKind, name: string, html: string) => pack.write(kind, name, html), releaseSources: !source.keepSources, memo };
       analysis = await analyseSite({ root, basePath: base, aliasesFile }, (tree, links) => renderTreeOnCores(tree, links, { ...renderOptions, projectRoot: process.cwd() }));
       // Former heading ids are known only once every body is rendered; the few entries with
       // anchor aliases are written again with them.

@@ -9,6 +9,7 @@ import { recordAliasNames, recordVersions } from '../integrations/publishedSites
 import { startOgImages } from '../og/ogJobs';
 import { resolveVersions } from '../versions/versionSources';
 import { readSite, type LoadedSite, type SiteSource } from './loadSite';
+import { RenderMemo } from '../render/renderMemo';
 import { SLICES, type Slice } from './slices';
 
 
@@ -28,7 +29,9 @@ export interface LoadedSites {
  */
 export async function readSites(settings: Settings, cacheDir: string, logger: LoaderContext['logger']): Promise<LoadedSites> {
   const base = settings.basePath;
-  const one = (source: Omit<SiteSource, 'aliasesFile'> & { aliasesFile?: string }) => readSite({ aliasesFile: undefined, ...source }, settings, cacheDir, logger);
+  // A body the same in several releases is rendered once; a build of one site keeps nothing.
+  const memo = new RenderMemo(!!settings.versions);
+  const one = (source: Omit<SiteSource, 'aliasesFile'> & { aliasesFile?: string }) => readSite({ aliasesFile: undefined, ...source }, settings, cacheDir, logger, memo);
   let versions: VersionInfo[] = [];
   const sites: LoadedSite[] = [];
   if (!settings.versions) {
@@ -42,6 +45,7 @@ export async function readSites(settings: Settings, cacheDir: string, logger: Lo
       sites.push(await one({ version: v.name, contentDir: v.root, basePath: `${base}/${v.name}/`, aliasesFile: v.latest ? settings.aliasesFile : undefined, keepSources: true }));
     }
   }
+  if (settings.versions) logger.info(`markdown bodies of ${sites.length} sites: ${memo.misses} rendered, ${memo.hits} the same as one already rendered`);
   for (const site of sites) recordAliasNames(site.aliases.entries.keys(), site.source.version ?? '');
   recordVersions(versions.map((v) => v.name), versions.find((v) => v.latest)?.name);
   // Drawn on the second core while pages are generated; the og-images integration waits for them.

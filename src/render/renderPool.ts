@@ -14,6 +14,8 @@ export interface RenderJob {
 export interface RenderResult {
   body: RenderedBody;
   words?: number;
+  /** Each file the body's links resolved to, and whether the site has a page for it (renderMemo.ts). */
+  lookups?: [string, boolean][];
 }
 
 /**
@@ -34,10 +36,21 @@ export function workersFor(markdownChars: number, cores: number): number {
 const BATCH = 8;
 
 /** One job, on whichever thread runs it (renderWorker.mjs calls this too). */
-export const renderJob = (job: RenderJob, targets: ReadonlyMap<string, LinkTarget>): RenderResult => ({
-  body: renderBody(job.markdown, { file: job.file, targets, plain: job.plain }),
-  words: job.countWords && !job.plain ? countWords(job.markdown) : undefined,
-});
+export function renderJob(job: RenderJob, targets: ReadonlyMap<string, LinkTarget>): RenderResult {
+  const looked = new Map<string, boolean>();
+  const recording = {
+    get(path: string) {
+      const target = targets.get(path);
+      looked.set(path, !!target);
+      return target;
+    },
+  };
+  return {
+    body: renderBody(job.markdown, { file: job.file, targets: recording, plain: job.plain }),
+    words: job.countWords && !job.plain ? countWords(job.markdown) : undefined,
+    lookups: [...looked],
+  };
+}
 
 type Reply = { ready: true } | { results: RenderResult[] } | { error: string };
 

@@ -1,6 +1,7 @@
 import { MAX_NESTING, type BodyPosition, type RenderedBody } from '../lib/markdown/renderBody';
 import { availableParallelism } from 'node:os';
-import { renderInOrder, renderJob, workersFor, type RenderJob } from './renderPool';
+import { renderInOrder, renderJob, workersFor, type RenderJob, type RenderResult } from './renderPool';
+import { RenderMemo } from './renderMemo';
 import type { LinkTarget } from '../lib/markdown/resolveRelativeLink';
 import type { Links } from '../lib/links';
 import { linkTargets } from '../lib/kb/linkTargets';
@@ -31,6 +32,8 @@ export interface RenderTreeOptions {
   releaseSources?: boolean;
   /** Problems and headings only: code is not highlighted (`npm run check`). */
   plain?: boolean;
+  /** Bodies shared by the sites of one build (renderMemo.ts); without it each body is rendered. */
+  memo?: RenderMemo;
 }
 
 interface TreeBody {
@@ -95,17 +98,33 @@ function collector(options: RenderTreeOptions) {
   };
 }
 
+/** The bodies a memo already has for this tree, and the jobs left to render. */
+function plan(tree: KnowledgeTree, links: Links, options: RenderTreeOptions) {
+  const real = linkTargets(tree, links);
+  const memo = options.memo ?? new RenderMemo(false);
+  const symbolic = memo.symbolic(real);
+  const bodies = treeBodies(tree);
+  const jobs = bodies.map((b) => jobOf(b, options.plain));
+  const keys = jobs.map((job) => memo.key(job));
+  const found = keys.map((key) => memo.find(key, real));
+  const settle = (i: number, rendered: RenderResult) => {
+    memo.keep(keys[i], rendered);
+    return symbolic.resolve(rendered);
+  };
+  return { targets: symbolic.targets, bodies, jobs, found: found.map((r) => r && symbolic.resolve(r)), settle };
+}
+
 /**
  * Renders every markdown body of the tree, then checks `#anchor`s of rewritten links against
  * the headings of their targets, which are only known once everything is rendered.
  */
 export function renderTree(tree: KnowledgeTree, links: Links, options: RenderTreeOptions = {}): RenderedTree {
-  const targets = linkTargets(tree, links);
+  const { targets, bodies, jobs, found, settle } = plan(tree, links, options);
   const out = collector(options);
-  for (const b of treeBodies(tree)) {
-    const { body, words } = renderJob(jobOf(b, options.plain), targets);
+  bodies.forEach((b, i) => {
+    const { body, words } = found[i] ?? settle(i, renderJob(jobs[i], targets));
     out.add(b, body, words);
-  }
+  });
   return out.finish();
 }
 
@@ -119,11 +138,27 @@ export async function renderTreeInParallel(
   links: Links,
   options: RenderTreeOptions & { workers: number; projectRoot: string },
 ): Promise<RenderedTree> {
-  const targets = linkTargets(tree, links);
+  const { targets, bodies, jobs, found, settle } = plan(tree, links, options);
   const out = collector(options);
-  const bodies = treeBodies(tree);
-  const jobs = bodies.map((b) => jobOf(b, options.plain));
-  await renderInOrder(jobs, targets, options, (i, r) => out.add(bodies[i], r.body, r.words));
+  const missing = bodies.flatMap((_, i) => (found[i] ? [] : [i]));
+  let next = 0;
+  // Bodies the memo had go out in their place among the rendered ones.
+  const addFoundBefore = (end: number) => {
+    for (; next < end; next++) out.add(bodies[next], found[next]!.body, found[next]!.words);
+  };
+  if (missing.length) await renderInOrder(
+    missing.map((i) => jobs[i]),
+    targets,
+    options,
+    (j, rendered) => {
+      const i = missing[j];
+      addFoundBefore(i);
+      const { body, words } = settle(i, rendered);
+      out.add(bodies[i], body, words);
+      next = i + 1;
+    },
+  );
+  addFoundBefore(bodies.length);
   return out.finish();
 }
 

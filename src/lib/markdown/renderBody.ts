@@ -4,7 +4,7 @@ import footnote from 'markdown-it-footnote';
 import { isOtherOrigin, SAFE_URL_EXPECTATION, unsafeUrlReason } from '../safeUrl';
 import { createHeadingSlugger, footnoteIds } from '../slugs';
 import { codeLanguageLabel } from './codeLanguage';
-import { resolveRelativeLink, type LinkTarget } from './resolveRelativeLink';
+import { resolveRelativeLink, type LinkTarget, type LinkTargets } from './resolveRelativeLink';
 
 export interface TocHeading {
   depth: number;
@@ -42,7 +42,7 @@ export interface RenderedBody {
 
 export interface RenderOptions {
   file: string;
-  targets: ReadonlyMap<string, LinkTarget>;
+  targets: LinkTargets;
   /** Problems, headings and links only, no HTML: for checks (highlighting is most of a render). */
   plain?: boolean;
 }

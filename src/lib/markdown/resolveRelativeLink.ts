@@ -7,6 +7,11 @@ export interface LinkTarget {
   name: string;
 }
 
+/** The pages relative links may point at, by their file's path in the tree. */
+export interface LinkTargets {
+  get(path: string): LinkTarget | undefined;
+}
+
 export type LinkResolution =
   | { action: 'keep' }
   | { action: 'rewrite'; url: string; target: LinkTarget; anchor?: string }
@@ -32,7 +37,7 @@ function isExternalOrAnchor(href: string): boolean {
 export function resolveRelativeLink(
   fromFile: string,
   href: string,
-  targets: ReadonlyMap<string, LinkTarget>,
+  targets: LinkTargets,
 ): LinkResolution {
   if (!href || isExternalOrAnchor(href)) return { action: 'keep' };
   const hashAt = href.indexOf('#');
