@@ -69,7 +69,7 @@ const stages = [
     if (!existsSync(bundle)) return (console.log('\n── release bundle absent: skipping the versioned build'), true);
     rmSync('dist-versions', { recursive: true, force: true });
     if (spawnSync('git', ['clone', '-q', bundle, versionsRepo], { stdio: 'inherit' }).status !== 0) return false;
-    return run(`build: the bundle's releases ${RELEASES} side by side → dist-versions/`, [...build, '--outDir', 'dist-versions'], { ...EMBEDDED, KB_CONTENT_DIR: `${versionsRepo}/content`, KB_VERSIONS: RELEASES, SITE_URL: 'https://kb.example.org' });
+    return run(`build: the bundle's releases ${RELEASES} side by side → dist-versions/`, [...build, '--outDir', 'dist-versions'], { ...EMBEDDED, KB_CONTENT_DIR: `${versionsRepo}/content`, KB_VERSIONS: RELEASES, SITE_URL: 'https://kb.example.org' }, `${report}/build-versions.log`);
   },
   () => run('build checks', vitest('tests/build', 'build')),
   () => run('browser tests', ['node_modules/@playwright/test/cli.js', 'test'], { ...EMBEDDED, PLAYWRIGHT_JSON_OUTPUT_NAME: `${report}/e2e.json` }),

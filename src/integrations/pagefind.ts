@@ -1,5 +1,5 @@
 import type { AstroIntegration } from 'astro';
-import { copyFileSync, createReadStream, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, createReadStream, existsSync, linkSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
@@ -8,9 +8,9 @@ import { PREFIX_INDEX_FILE, VOCABULARY_FILE, VOCABULARY_MAX_GZIP } from '../lib/
 import { buildPrefixIndex } from '../lib/search/prefixIndex';
 import { CHUNK_TARGET, mergeIndexes } from '../pagefindIndex/mergeIndexes';
 import { isAliasName, versionsWithOwnIndex } from './publishedSites';
-import { readFragment } from '../pagefindIndex/readFragment';
-import type { IndexedPage } from '../lib/search/searchPage';
-import { VocabularyCounter } from '../lib/search/vocabulary';
+import { emptyFragments, FragmentReader, type ReadFragments } from '../pagefindIndex/fragmentReader';
+import { pageUrl, SameAsToday } from '../pagefindIndex/sameAsToday';
+import { normalizeBase } from '../lib/links';
 
 /** Pagefind answers with `errors: string[]` instead of throwing; an index with errors is a failed build. */
 function check(step: string, errors: string[] | undefined): void {
@@ -34,24 +34,6 @@ function writeSearchExtras(indexDir: string, read: ReadFragments): { prefixBytes
   }
   writeFileSync(join(indexDir, VOCABULARY_FILE), vocabulary);
   return { prefixBytes: gzipSync(prefix).length, vocabularyWords: words.length, vocabularyGzip: gzipSync(vocabulary).length };
-}
-
-/** What the extras need from the fragments: each page without its text, and the words counted. */
-interface ReadFragments {
-  pages: Map<string, IndexedPage>;
-  vocabulary: VocabularyCounter;
-}
-
-function readFragments(partDir: string, into: ReadFragments): void {
-  const dir = join(partDir, 'fragment');
-  // Pagefind writes no fragment folder for an index of no pages.
-  if (!existsSync(dir)) return;
-  for (const name of readdirSync(dir)) {
-    if (!name.endsWith('.pf_fragment')) continue;
-    const page = readFragment(join(dir, name), readFileSync(join(dir, name)));
-    into.vocabulary.add(page);
-    into.pages.set(name, { ...page, content: '' });
-  }
 }
 
 /** A slice's pages, linked (not copied) into a folder of their own with the same paths. */
@@ -90,21 +72,38 @@ function entryPages(outDir: string, version: string): string[] {
     .map((name) => join('kb', name, 'index.html'));
 }
 
+interface Reuse {
+  /** The index to take pages from. */
+  from: string;
+  /** URLs of the pages to take from it. */
+  urls: Set<string>;
+}
+
 /**
  * Pagefind parses a slice in its own process; meanwhile this process links the next slice's
  * pages and reads the fragments of the last one, which the prefix index and vocabulary need.
+ * Pages `reuse` names are cut from another index (mergeIndexes.ts) and joined with the rest.
  */
-async function indexInSlices(outDir: string, indexDir: string, version = ''): Promise<{ pages: number; slices: number; chunks: number; fragments: ReadFragments }> {
-  const pages = entryPages(outDir, version);
+async function indexInSlices(
+  outDir: string,
+  indexDir: string,
+  reader: FragmentReader,
+  version = '',
+  reuse?: Reuse,
+): Promise<{ pages: number; slices: number; chunks: number; fragments: ReadFragments }> {
+  const pages = entryPages(outDir, version).filter((page) => !reuse?.urls.has(pageUrl(page)));
   const work = join(outDir, '.pagefind-slices');
   rmSync(work, { recursive: true, force: true });
-  // At least one slice: with no pages Pagefind still writes a working, empty index.
-  const slices = Array.from({ length: Math.max(1, Math.ceil(pages.length / SLICE_PAGES)) }, (_, i) => pages.slice(i * SLICE_PAGES, (i + 1) * SLICE_PAGES));
+  const reused = reuse?.urls.size ? { dir: reuse.from, keep: (url: string) => reuse.urls.has(url) } : undefined;
+  // At least one part: with no pages Pagefind still writes a working, empty index.
+  const count = Math.ceil(pages.length / SLICE_PAGES) || (reused ? 0 : 1);
+  const slices = Array.from({ length: count }, (_, i) => pages.slice(i * SLICE_PAGES, (i + 1) * SLICE_PAGES));
   const root = (i: number) => join(work, `pages-${i}`);
   const parts: string[] = [];
-  const fragments: ReadFragments = { pages: new Map(), vocabulary: new VocabularyCounter() };
+  const fragments = emptyFragments();
   try {
-    linkSlice(outDir, root(0), slices[0]);
+    if (reused) reader.read(reused.dir, fragments, (page) => reused.keep(page.url));
+    if (slices.length) linkSlice(outDir, root(0), slices[0]);
     for (let i = 0; i < slices.length; i++) {
       const part = join(work, `index-${i}`);
       try {
@@ -115,7 +114,7 @@ async function indexInSlices(outDir: string, indexDir: string, version = ''): Pr
         adding.catch(() => undefined);
         await flush();
         if (i + 1 < slices.length) linkSlice(outDir, root(i + 1), slices[i + 1]);
-        if (i > 0) readFragments(parts[i - 1], fragments);
+        if (i > 0) reader.read(parts[i - 1], fragments);
         const added = await adding;
         check('indexing the built pages', added.errors);
         if (added.page_count !== slices[i].length) {
@@ -128,9 +127,9 @@ async function indexInSlices(outDir: string, indexDir: string, version = ''): Pr
       }
       parts.push(part);
     }
-    readFragments(parts[parts.length - 1], fragments);
+    if (parts.length) reader.read(parts[parts.length - 1], fragments);
     mkdirSync(indexDir, { recursive: true });
-    const merged = mergeIndexes(parts, indexDir, CHUNK_TARGET);
+    const merged = mergeIndexes(reused ? [reused, ...parts] : parts, indexDir, CHUNK_TARGET);
     return { pages: merged.pages, slices: parts.length, chunks: merged.chunks, fragments };
   } finally {
     rmSync(work, { recursive: true, force: true });
@@ -142,6 +141,7 @@ async function indexInSlices(outDir: string, indexDir: string, version = ''): Pr
  * `data-pagefind-body` are indexed, so list pages and page chrome never show up as results.
  */
 export function pagefindIntegration(): AstroIntegration {
+  let base = '';
   return {
     name: 'scaffold-kb:pagefind',
     hooks: {
@@ -164,17 +164,27 @@ export function pagefindIntegration(): AstroIntegration {
           createReadStream(file).pipe(res);
         });
       },
+      'astro:config:done': ({ config }) => {
+        base = normalizeBase(config.base);
+      },
       'astro:build:done': async ({ dir, logger }) => {
         const outDir = fileURLToPath(dir).replace(/\/$/, '');
+        const versions = versionsWithOwnIndex();
+        const reader = new FragmentReader(versions.length > 0);
+        const sameAsToday = new SameAsToday(outDir, base);
         // Today's pages, then each published version's own (src/pages/[...version]/): search
         // covers the version being read, and "every version" merges the others in the browser.
-        for (const version of ['', ...versionsWithOwnIndex()]) {
+        for (const version of ['', ...versions]) {
           const started = performance.now();
           const siteDir = version ? join(outDir, version) : outDir;
           const indexDir = join(siteDir, 'pagefind');
-          const { pages, slices, chunks, fragments } = await indexInSlices(siteDir, indexDir, version);
+          const reuse = version ? { from: join(outDir, 'pagefind'), urls: sameAsToday.pages(version, entryPages(siteDir, version)) } : undefined;
+          const { pages, slices, chunks, fragments } = await indexInSlices(siteDir, indexDir, reader, version, reuse);
           const which = version ? ` of ${version}` : '';
-          logger.info(`indexed ${pages} pages${which} in ${Math.round(performance.now() - started)} ms (${slices} slice${slices === 1 ? '' : 's'} of at most ${SLICE_PAGES} pages; ${chunks} word chunks)`);
+          const taken = reuse ? `; ${reuse.urls.size} the same as today's, taken from its index` : '';
+          logger.info(
+            `indexed ${pages} pages${which} in ${Math.round(performance.now() - started)} ms (${slices} slice${slices === 1 ? '' : 's'} of at most ${SLICE_PAGES} pages${taken}; ${chunks} word chunks)`,
+          );
           const extras = writeSearchExtras(indexDir, fragments);
           logger.info(
             `prefix index${which} ${(extras.prefixBytes / 1024).toFixed(1)} KB gzip; vocabulary ${extras.vocabularyWords} words, ${(extras.vocabularyGzip / 1024).toFixed(1)} KB gzip`,

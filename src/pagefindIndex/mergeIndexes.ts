@@ -1,15 +1,21 @@
-import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, statSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { arrayItems, concat, CborError, readHead, readText, skipItem, writeArray, writeHead, writeText } from './cbor';
 import { chunkWords, contentName, ENTRY_FILE, filterPath, metaPath, readCbor, readEntry, writeCbor, writeChunks, writeEntry, type PagefindEntry } from './indexFiles';
-import { META_FIELDS, PAGEFIND_FORMAT_VERSION, PagefindFormatError, readMeta } from './pagefindChunks';
-import { mergeWordStreams } from './mergeWords';
+import { META_FIELDS, PAGEFIND_FORMAT_VERSION, PagefindFormatError, readMeta, type IndexWord } from './pagefindChunks';
+import { keepWordPages, mergeWordStreams } from './mergeWords';
+import { readFragment } from './readFragment';
 
 /**
  * One Pagefind bundle from several, each built from a consecutive slice of the site's pages:
  * Pagefind holds a whole index in memory while it writes it (3.5 GB at 10,000 synthetic
  * entries), so a large site is indexed a slice at a time and joined here. Pages keep their
  * order, so the result is the index one pass over all pages would have written.
+ *
+ * A part may also give only some of its pages: an older release's entry pages that index as
+ * today's do are taken from today's index rather than indexed again (src/integrations/pagefind.ts).
+ * Fragments name a page by its URL within its site, so the same page in two releases has the
+ * same fragment, and the pages are chosen by that URL.
  */
 
 /**
@@ -20,6 +26,11 @@ import { mergeWordStreams } from './mergeWords';
 export const CHUNK_TARGET = 2000;
 
 const F = META_FIELDS;
+
+/** A bundle to join: all of it (its fragments are moved), or the pages whose URL `keep` accepts (it is left as it was). */
+export type IndexPart = string | { dir: string; keep: (url: string) => boolean };
+
+const dirOf = (part: IndexPart) => (typeof part === 'string' ? part : part.dir);
 
 interface PartMeta {
   dir: string;
@@ -57,7 +68,7 @@ function readPart(dir: string, hash: string): PartMeta {
 const byUtf8 = (a: string, b: string) => Buffer.compare(Buffer.from(a), Buffer.from(b));
 
 /** Filter files hold [filter, [[value, [page, …]], …]] with page numbers as they are. */
-function joinFilters(language: string, parts: PartMeta[], offsets: number[], outDir: string, taken: Set<string>): Uint8Array {
+function joinFilters(language: string, parts: LanguagePart[], offsets: number[], outDir: string, taken: Set<string>): Uint8Array {
   const filters = new Map<string, Map<string, number[]>>();
   parts.forEach((part, i) => {
     for (const { name, hash } of part.filters) {
@@ -70,8 +81,11 @@ function joinFilters(language: string, parts: PartMeta[], offsets: number[], out
       for (const at of arrayItems(cbor, valuesAt).starts) {
         const [valueAt, pagesAt] = arrayItems(cbor, at).starts;
         const value = readText(cbor, valueAt).text;
-        const pages = arrayItems(cbor, pagesAt).starts.map((p) => readHead(cbor, p).value + offsets[i]);
-        values.set(value, [...(values.get(value) ?? []), ...pages]);
+        const pages = arrayItems(cbor, pagesAt).starts.flatMap((p) => {
+          const page = part.renumber(readHead(cbor, p).value);
+          return page === undefined ? [] : [page + offsets[i]];
+        });
+        if (pages.length) values.set(value, [...(values.get(value) ?? []), ...pages]);
       }
     }
   });
@@ -89,7 +103,7 @@ function joinFilters(language: string, parts: PartMeta[], offsets: number[], out
   return writeArray(table);
 }
 
-function joinMetaFields(parts: PartMeta[]): Uint8Array {
+function joinMetaFields(parts: LanguagePart[]): Uint8Array {
   const names: string[] = [];
   for (const p of parts) {
     for (const at of arrayItems(p.cbor, p.fields[F.metaFields]).starts) {
@@ -100,20 +114,64 @@ function joinMetaFields(parts: PartMeta[]): Uint8Array {
   return writeArray(names.map(writeText));
 }
 
-/** Copies the bundle's scripts and WASM from the first part, and moves every part's fragments. */
-function placeFiles(partDirs: string[], outDir: string): void {
+const fragmentFile = (dir: string, hash: string) => join(dir, 'fragment', `${hash}.pf_fragment`);
+
+/** Copies the bundle's scripts and WASM from the first part, and moves the fragments of every part joined whole. */
+function placeFiles(parts: IndexPart[], outDir: string): void {
   mkdirSync(join(outDir, 'index'), { recursive: true });
   mkdirSync(join(outDir, 'filter'), { recursive: true });
   mkdirSync(join(outDir, 'fragment'), { recursive: true });
-  for (const name of readdirSync(partDirs[0])) {
-    const from = join(partDirs[0], name);
+  const first = dirOf(parts[0]);
+  for (const name of readdirSync(first)) {
+    const from = join(first, name);
     if (name === ENTRY_FILE || name.endsWith('.pf_meta') || !statSync(from).isFile()) continue;
     copyFileSync(from, join(outDir, name));
   }
   // Fragments are named by their content: the same name in two parts is the same file.
-  for (const dir of partDirs) {
+  for (const dir of parts.filter((p) => typeof p === 'string')) {
     if (!existsSync(join(dir, 'fragment'))) continue;
     for (const name of readdirSync(join(dir, 'fragment'))) renameSync(join(dir, 'fragment', name), join(outDir, 'fragment', name));
+  }
+}
+
+/** One language of a part, with the pages it gives: all, or those `keep` accepts, numbered anew in their order. */
+interface LanguagePart extends PartMeta {
+  kept: Uint8Array[];
+  renumber: (page: number) => number | undefined;
+}
+
+function languagePart(part: IndexPart, hash: string, outDir: string): LanguagePart {
+  const meta = readPart(dirOf(part), hash);
+  if (typeof part === 'string') return { ...meta, kept: meta.pages, renumber: (page) => page };
+  const numbers = new Map<number, number>();
+  const kept: Uint8Array[] = [];
+  meta.pages.forEach((item, page) => {
+    const fragment = readText(item, arrayItems(item, 0).starts[0]).text;
+    const file = fragmentFile(meta.dir, fragment);
+    if (!part.keep(readFragment(file, readFileSync(file)).url)) return;
+    numbers.set(page, kept.length);
+    kept.push(item);
+    copyFileSync(file, fragmentFile(outDir, fragment));
+  });
+  return { ...meta, kept, renumber: (page) => numbers.get(page) };
+}
+
+/** The part's words, on the pages it gives. */
+function* partWords(part: LanguagePart): Generator<IndexWord> {
+  const whole = part.kept === part.pages;
+  for (const word of chunkWords(part.dir, part.chunks)) {
+    const kept = whole ? word : keepWordPages(word, part.renumber);
+    if (kept) yield kept;
+  }
+}
+
+/** The index rewrites here read Pagefind's private format of one release: any other fails, saying so. */
+function checkFormatVersion(version: string): void {
+  if (version !== PAGEFIND_FORMAT_VERSION) {
+    throw new PagefindFormatError(
+      `Pagefind ${version} wrote this index, but the index join and re-chunking (src/pagefindIndex/mergeIndexes.ts, pagefindChunks.ts) read the private index format of Pagefind ${PAGEFIND_FORMAT_VERSION}. ` +
+        'Pin pagefind back to that version, or upgrade as the README says (Performance: upgrading Pagefind).',
+    );
   }
 }
 
@@ -123,44 +181,38 @@ export interface MergeResult {
 }
 
 /** Joins the bundles in `partDirs` (in page order) into `outDir`, with chunks of about `target` positions. */
-export function mergeIndexes(partDirs: string[], outDir: string, target: number): MergeResult {
-  const entries = partDirs.map(readEntry);
+export function mergeIndexes(partDirs: IndexPart[], outDir: string, target: number): MergeResult {
+  const entries = partDirs.map((p) => readEntry(dirOf(p)));
   const versions = new Set(entries.map((e) => e.version));
   if (versions.size > 1) throw new PagefindFormatError(`cannot join indexes of different Pagefind versions: ${[...versions].join(', ')}`);
-  const [version] = versions;
-  if (version !== PAGEFIND_FORMAT_VERSION) {
-    throw new PagefindFormatError(
-      `Pagefind ${version} wrote this index, but the index join and re-chunking (src/pagefindIndex/mergeIndexes.ts, pagefindChunks.ts) read the private index format of Pagefind ${PAGEFIND_FORMAT_VERSION}. ` +
-        'Pin pagefind back to that version, or upgrade as the README says (Performance: upgrading Pagefind).',
-    );
-  }
+  checkFormatVersion([...versions][0]);
   placeFiles(partDirs, outDir);
   const merged: PagefindEntry = { ...entries[0], languages: {} };
   const result: MergeResult = { pages: 0, chunks: 0 };
   const languages = [...new Set(entries.flatMap((e) => Object.keys(e.languages)))].sort();
   for (const language of languages) {
-    const parts = partDirs.flatMap((dir, i) => {
+    const parts = partDirs.flatMap((part, i) => {
       const info = entries[i].languages[language];
-      return info ? [readPart(dir, info.hash)] : [];
+      const read = info && languagePart(part, info.hash, outDir);
+      // A part cut down to none of its pages in this language adds nothing to it.
+      return read && (read.kept.length || typeof part === 'string') ? [read] : [];
     });
+    if (!parts.length) continue;
     const offsets: number[] = [];
     let pages = 0;
     for (const p of parts) {
       offsets.push(pages);
-      pages += p.pages.length;
+      pages += p.kept.length;
     }
     const taken = new Set<string>();
-    const words = mergeWordStreams(
-      parts.map((p) => chunkWords(p.dir, p.chunks)),
-      offsets,
-    );
+    const words = mergeWordStreams(parts.map(partWords), offsets);
     const chunks = writeChunks(outDir, language, words, target, taken);
     const first = parts[0];
     const field = (i: number) => first.cbor.subarray(first.fields[i], skipItem(first.cbor, first.fields[i]));
     const fields = first.fields.map((_, i) => {
       switch (i) {
         case F.pages:
-          return concat([writeHead(4, pages), ...parts.flatMap((p) => p.pages)]);
+          return concat([writeHead(4, pages), ...parts.flatMap((p) => p.kept)]);
         case F.chunks:
           return writeArray(chunks.map((c) => writeArray([writeText(c.from), writeText(c.to), writeText(c.hash)])));
         case F.filters:

@@ -128,3 +128,40 @@ export function* mergeWordStreams(streams: Iterator<IndexWord>[], offsets: numbe
     yield joinWord(same);
   }
 }
+
+/** A page list with only the pages `renumber` keeps, under their new numbers (which keep the old order). */
+function keepPages(pages: PageItem[], renumber: (page: number) => number | undefined): { pages: PageItem[]; weight: number } {
+  const kept: PageItem[] = [];
+  let weight = 0;
+  let old = 0;
+  let previous = 0;
+  for (const p of pages) {
+    old += p.delta;
+    const now = renumber(old);
+    if (now === undefined) continue;
+    if (now < previous) throw new CborError(`pages must keep their order when an index is cut (page ${old} would become ${now}, after ${previous})`);
+    kept.push({ ...p, delta: now - previous });
+    previous = now;
+    weight += p.positions + 1;
+  }
+  return { pages: kept, weight };
+}
+
+const encodePages = (pages: PageItem[]) => concat([writeHead(4, pages.length), ...pages.flatMap((p) => [writeHead(4, p.fields), writeHead(0, p.delta), p.rest])]);
+
+/**
+ * The word as an index of only some of its pages would hold it: the other pages, and forms found
+ * only on them, left out. Nothing when it is on none of the pages kept.
+ */
+export function keepWordPages(word: IndexWord, renumber: (page: number) => number | undefined): IndexWord | undefined {
+  const view = readWord(word.bytes);
+  const pages = keepPages(view.pages, renumber);
+  const variants = view.variants.flatMap((v) => {
+    const kept = keepPages(v.pages, renumber).pages;
+    return kept.length ? [concat([writeHead(4, 2), writeText(v.form), encodePages(kept)])] : [];
+  });
+  // A word written with accents (café) lists its pages under its forms only.
+  if (!pages.pages.length && !variants.length) return undefined;
+  const bytes = concat([writeHead(4, 3), writeText(view.word), encodePages(pages.pages), writeHead(4, variants.length), ...variants]);
+  return { word: view.word, bytes, weight: pages.weight };
+}

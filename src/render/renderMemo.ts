@@ -38,12 +38,15 @@ export class RenderMemo {
   private readonly bodies = new Map<string, Remembered[]>();
   hits = 0;
   misses = 0;
+  private readonly remember: boolean;
 
   /**
    * @param remember Off for a build of one site: nothing would be reused, and holding every
    *   page's HTML is what the body pack exists to avoid (loadSite.ts).
    */
-  constructor(private readonly remember = true) {}
+  constructor(remember = true) {
+    this.remember = remember;
+  }
 
   private idOf(path: string): number {
     let id = this.ids.get(path);

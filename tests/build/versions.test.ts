@@ -1,8 +1,12 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, linkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
+import { close, createIndex } from 'pagefind';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CHUNK_TARGET, mergeIndexes } from '../../src/pagefindIndex/mergeIndexes';
+import { loadPagefind } from '../helpers/pagefindNode';
+import { RELEVANCE_QUERIES } from './relevanceQueries';
 
 /**
  * The bundle's three releases built side by side (scripts/test-all.mjs: KB_VERSIONS with
@@ -125,6 +129,58 @@ describe.skipIf(!existsSync(bundle))("the bundle's three releases, published sid
       expect(existsSync(join(dist, tag, 'pagefind', 'pagefind.js')), tag).toBe(tag !== LATEST);
     }
   });
+
+  it('should render a body shared by releases once, and index each old release as Pagefind indexes its pages alone, most taken from today\u2019s index', async () => {
+    const log = readFileSync(resolve('.test-report', 'build-versions.log'), 'utf8');
+    const bodies = /markdown bodies of 4 sites: (\d+) rendered, (\d+) the same as one already rendered/.exec(log);
+    expect(bodies, 'the build reports the bodies it rendered').not.toBeNull();
+    // Today's site and the latest's pinned one are the same tree, and old releases mostly repeat it.
+    expect(Number(bodies![2])).toBeGreaterThan(Number(bodies![1]));
+    const work = mkdtempSync(join(tmpdir(), 'kb-release-index-'));
+    try {
+      for (const tag of RELEASES.filter((t) => t !== LATEST)) {
+        const line = new RegExp(`indexed (\\d+) pages of ${tag} .*?; (\\d+) the same as today's, taken from its index`).exec(log);
+        expect(line, `the build reports the pages of ${tag} taken from today's index`).not.toBeNull();
+        const pages = entryPagesIn(tag);
+        expect(Number(line![1])).toBe(pages.length);
+        expect(Number(line![2])).toBeGreaterThan(pages.length / 2);
+        expect(Number(line![2])).toBeLessThan(pages.length);
+        // The reference: Pagefind's own index of the release's entry pages.
+        const site = join(work, tag, 'site');
+        for (const name of pages) {
+          mkdirSync(join(site, 'kb', name), { recursive: true });
+          linkSync(join(dist, tag, 'kb', name, 'index.html'), join(site, 'kb', name, 'index.html'));
+        }
+        const written = join(work, tag, 'written');
+        const { index } = await createIndex({});
+        expect((await index!.addDirectory({ path: site })).errors).toEqual([]);
+        await index!.writeFiles({ outputPath: written });
+        await close();
+        // Chunked as every index of the site is (a query's results depend on where chunks end).
+        const own = join(work, tag, 'own');
+        mergeIndexes([written], own, CHUNK_TARGET);
+        // Fragments are named by their content: each page holds what Pagefind alone wrote for it.
+        const fragments = (dir: string) => readdirSync(join(dir, 'fragment')).sort();
+        expect(fragments(join(dist, tag, 'pagefind')), tag).toEqual(fragments(own));
+        const answers = async (dir: string) => {
+          const pf = await loadPagefind(dir);
+          const out: string[][] = [];
+          for (const { q } of RELEVANCE_QUERIES) {
+            const r = await pf.search(q);
+            out.push(await Promise.all(r!.results.slice(0, 10).map(async (x) => `${(await x.data()).url} ${x.score.toFixed(5)}`)));
+          }
+          const filtered = await pf.search('testing', { filters: { domain: { any: ['core'] } } });
+          out.push((await Promise.all(filtered!.results.map(async (x) => (await x.data()).url))).sort());
+          return out;
+        };
+        const mine = await answers(join(dist, tag, 'pagefind'));
+        expect(mine, tag).toEqual(await answers(own));
+        expect(mine.filter((list) => list.length).length).toBeGreaterThan(RELEVANCE_QUERIES.length / 2);
+      }
+    } finally {
+      rmSync(work, { recursive: true, force: true });
+    }
+  }, 120_000);
 
   it('should follow a real heading rename when switching release, and offer a feed per release pair and project type', () => {
     const old = read('v3.40.0/kb/git-workflow-patterns/index.html');

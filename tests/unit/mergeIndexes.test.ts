@@ -5,7 +5,7 @@ import { close, createIndex } from 'pagefind';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { arrayItems, readHead, readText } from '../../src/pagefindIndex/cbor';
 import { chunkWords, metaPath, readCbor, readEntry, filterPath } from '../../src/pagefindIndex/indexFiles';
-import { mergeIndexes } from '../../src/pagefindIndex/mergeIndexes';
+import { CHUNK_TARGET, mergeIndexes } from '../../src/pagefindIndex/mergeIndexes';
 import { PAGEFIND_FORMAT_VERSION, readMeta } from '../../src/pagefindIndex/pagefindChunks';
 import { loadPagefind } from '../helpers/pagefindNode';
 
@@ -120,6 +120,21 @@ function decoded(dir: string) {
   return { entry, pages: [...pages].sort(), filters, words, chunks: meta.chunks.length, metaFields: strings(fields[5]), fragments: readdirSync(join(dir, 'fragment')).sort() };
 }
 
+const QUERIES = ['watermark', 'cafe', 'naïve', 'unique17word', 'drift model'];
+
+/** What an index answers: each query's URLs and scores, then a filtered search. One index at a time: the helper serves one directory. */
+async function answers(dir: string) {
+  const pf = await loadPagefind(dir);
+  const out: string[][][] = [];
+  for (const q of QUERIES) {
+    const r = await pf.search(q);
+    out.push((await Promise.all(r!.results.map(async (x) => [(await x.data()).url, x.score.toFixed(6)]))).sort());
+  }
+  const f = await pf.search('pipeline', { filters: { domain: { any: ['ml'] } } });
+  out.push((await Promise.all(f!.results.map(async (x) => [(await x.data()).url]))).sort());
+  return out;
+}
+
 describe('joining indexes built from slices of a site', () => {
   it('should give the index one pass over every page gives, word for word', () => {
     const whole = decoded(join(work, 'whole'));
@@ -136,19 +151,6 @@ describe('joining indexes built from slices of a site', () => {
   });
 
   it('should answer searches as the single index does, filters included', async () => {
-    const queries = ['watermark', 'cafe', 'naïve', 'unique17word', 'drift model'];
-    // One index at a time: the helper answers Pagefind's fetches from one directory.
-    const answers = async (dir: string) => {
-      const pf = await loadPagefind(dir);
-      const out: string[][][] = [];
-      for (const q of queries) {
-        const r = await pf.search(q);
-        out.push((await Promise.all(r!.results.map(async (x) => [(await x.data()).url, x.score.toFixed(6)]))).sort());
-      }
-      const f = await pf.search('pipeline', { filters: { domain: { any: ['ml'] } } });
-      out.push((await Promise.all(f!.results.map(async (x) => [(await x.data()).url]))).sort());
-      return out;
-    };
     // Pagefind's own index, as it wrote it, is the reference for what readers must get.
     const own = await answers(join(work, 'own'));
     const whole = await answers(join(work, 'whole'));
@@ -156,6 +158,7 @@ describe('joining indexes built from slices of a site', () => {
     expect(whole, 'one pass, re-chunked: Pagefind\'s index format is not what pagefindChunks.ts assumes').toEqual(own);
     expect(joined, 'slices joined: Pagefind\'s index format is not what mergeIndexes.ts assumes').toEqual(own);
     for (const list of whole) expect(list.length).toBeGreaterThan(0);
+    expect(QUERIES.length + 1).toBe(whole.length);
     // The filter kept its pages: domain "ml" is every third entry from 1.
     for (const [url] of whole.at(-1)!) expect(Number(/entry-(\d+)/.exec(url)![1]) % 3).toBe(1);
   });
@@ -182,5 +185,63 @@ describe('joining indexes built from slices of a site', () => {
     writeFileSync(join(odd, 'pagefind-entry.json'), JSON.stringify({ ...entry, version: '0.0.1' }));
     mkdirSync(join(work, 'joined-odd'));
     expect(() => mergeIndexes([join(work, 'part-0'), odd], join(work, 'joined-odd'), 300)).toThrow(/different Pagefind versions: .*0\.0\.1/);
+  });
+});
+
+describe('cutting an index down to some of its pages', () => {
+  // Every page of domain "core" (every third) goes, so that filter value must go too.
+  const kept = (url: string) => Number(/entry-(\d+)/.exec(url)![1]) % 3 !== 0;
+  let alone: string;
+  let cut: string;
+
+  beforeAll(async () => {
+    // The reference: Pagefind over the kept pages only, its chunks cut as the subset cuts them.
+    const root = join(work, 'kept-site');
+    for (const name of readdirSync(join(site, 'kb'))) {
+      if (!kept(`/kb/${name}/`)) continue;
+      mkdirSync(join(root, 'kb', name), { recursive: true });
+      linkSync(join(site, 'kb', name, 'index.html'), join(root, 'kb', name, 'index.html'));
+    }
+    await indexDirectory(root, join(work, 'kept-own'));
+    alone = join(work, 'kept-alone');
+    mergeIndexes([join(work, 'kept-own')], alone, CHUNK_TARGET);
+    cut = join(work, 'cut');
+    expect(mergeIndexes([{ dir: join(work, 'own'), keep: kept }], cut, CHUNK_TARGET).pages).toBe(20);
+  }, 60_000);
+
+  it('should give the index Pagefind writes for those pages alone, word for word', () => {
+    const a = decoded(alone);
+    const b = decoded(cut);
+    expect(b.pages).toEqual(a.pages);
+    expect(b.pages).toHaveLength(20);
+    expect(b.words).toEqual(a.words);
+    expect(b.words.some((w) => w.forms.length)).toBe(true);
+    expect(b.filters).toEqual(a.filters);
+    expect(Object.keys(b.filters.domain)).toEqual(['data', 'ml']);
+    expect(b.metaFields).toEqual(a.metaFields);
+    expect(b.fragments).toEqual(a.fragments);
+    expect(b.entry.languages.en.page_count).toBe(20);
+  });
+
+  it("should answer searches as Pagefind's index of those pages does, and join with another index", async () => {
+    const reference = await answers(alone);
+    expect(await answers(cut), 'pages cut from an index: Pagefind\'s index format is not what mergeIndexes.ts assumes').toEqual(reference);
+    // Pages of "core" are gone; every query still finds pages.
+    for (const list of reference) {
+      expect(list.length).toBeGreaterThan(0);
+      for (const [url] of list) expect(kept(url)).toBe(true);
+    }
+    // What a release's index is made of: pages cut from the latest's, joined with pages indexed anew.
+    const rest = join(work, 'core-site');
+    for (const name of readdirSync(join(site, 'kb'))) {
+      if (kept(`/kb/${name}/`)) continue;
+      mkdirSync(join(rest, 'kb', name), { recursive: true });
+      linkSync(join(site, 'kb', name, 'index.html'), join(rest, 'kb', name, 'index.html'));
+    }
+    await indexDirectory(rest, join(work, 'core-own'));
+    mergeIndexes([{ dir: join(work, 'own'), keep: kept }, join(work, 'core-own')], join(work, 'cut-joined'), 300);
+    // Cutting pages from an index leaves it whole: it is still today's.
+    expect(await answers(join(work, 'own'))).toEqual(await answers(join(work, 'whole')));
+    expect(await answers(join(work, 'cut-joined'))).toEqual(await answers(join(work, 'own')));
   });
 });

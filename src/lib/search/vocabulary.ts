@@ -35,6 +35,12 @@ export class VocabularyCounter {
     for (const w of words(p.content)) add(w, 1);
   }
 
+  /** Counts what `other` counted, as if its pages were added here. */
+  addCounted(other: VocabularyCounter): void {
+    for (const [w, n] of other.weight) this.weight.set(w, (this.weight.get(w) ?? 0) + n);
+    for (const w of other.named) this.named.add(w);
+  }
+
   words(opts: VocabularyOptions = {}): string[] {
     const { minBodyCount = 3, maxWords = 6000 } = opts;
     return [...this.weight]
