@@ -1,14 +1,9 @@
 import type { KnowledgeEntry } from '../kb/types';
 import { entryRenames, matchSections, type EntryRename, type SectionRenameEvidence } from './renames';
 import { splitSections, type Section } from './sections';
-import type { VersionSnapshot } from './types';
+import type { EntryRef, VersionSnapshot } from './types';
 import { wordDiff, type DiffOp } from './wordDiff';
 import { overlayChanges, configChanges, type ConfigChanges, type OverlayChanges } from './overlayChanges';
-
-export interface EntryRef {
-  name: string;
-  title: string;
-}
 
 export interface RenamedEntry extends EntryRename {
   /** Title in the newer version. */

@@ -1,6 +1,6 @@
 import type { OverlayView, ProjectType, StepToggle } from '../kb/projectTypes';
 import type { ProjectTypeConfig } from '../schema/projectTypeConfig';
-import type { EntryRef } from './changes';
+import type { EntryRef } from './types';
 
 export interface StepInjectionChange {
   step: string;

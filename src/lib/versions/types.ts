@@ -28,3 +28,9 @@ export interface VersionSnapshot {
   headings: ReadonlyMap<string, readonly BodyHeading[]>;
   model: SiteData;
 }
+
+/** An entry as a comparison names it: by its name in the newer version, with its title. */
+export interface EntryRef {
+  name: string;
+  title: string;
+}
