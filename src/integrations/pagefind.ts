@@ -80,18 +80,19 @@ interface Reuse {
 }
 
 /**
- * Pagefind parses a slice in its own process; meanwhile this process links the next slice's
- * pages and reads the fragments of the last one, which the prefix index and vocabulary need.
- * Pages `reuse` names are cut from another index (mergeIndexes.ts) and joined with the rest.
+ * Indexes `entries`, the entry pages of the site in `outDir`. Pagefind parses a slice in its own
+ * process; meanwhile this process links the next slice's pages and reads the fragments of the
+ * last one, which the prefix index and vocabulary need. Pages `reuse` names are cut from another
+ * index (mergeIndexes.ts) and joined with the rest.
  */
 async function indexInSlices(
   outDir: string,
   indexDir: string,
+  entries: string[],
   reader: FragmentReader,
-  version = '',
   reuse?: Reuse,
 ): Promise<{ pages: number; slices: number; chunks: number; fragments: ReadFragments }> {
-  const pages = entryPages(outDir, version).filter((page) => !reuse?.urls.has(pageUrl(page)));
+  const pages = entries.filter((page) => !reuse?.urls.has(pageUrl(page)));
   const work = join(outDir, '.pagefind-slices');
   rmSync(work, { recursive: true, force: true });
   const reused = reuse?.urls.size ? { dir: reuse.from, keep: (url: string) => reuse.urls.has(url) } : undefined;
@@ -178,8 +179,9 @@ export function pagefindIntegration(): AstroIntegration {
           const started = performance.now();
           const siteDir = version ? join(outDir, version) : outDir;
           const indexDir = join(siteDir, 'pagefind');
-          const reuse = version ? { from: join(outDir, 'pagefind'), urls: sameAsToday.pages(version, entryPages(siteDir, version)) } : undefined;
-          const { pages, slices, chunks, fragments } = await indexInSlices(siteDir, indexDir, reader, version, reuse);
+          const entries = entryPages(siteDir, version);
+          const reuse = version ? { from: join(outDir, 'pagefind'), urls: sameAsToday.pages(version, entries) } : undefined;
+          const { pages, slices, chunks, fragments } = await indexInSlices(siteDir, indexDir, entries, reader, reuse);
           const which = version ? ` of ${version}` : '';
           const taken = reuse ? `; ${reuse.urls.size} the same as today's, taken from its index` : '';
           logger.info(
