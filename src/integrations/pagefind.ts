@@ -95,15 +95,15 @@ async function indexInSlices(
   const pages = entries.filter((page) => !reuse?.urls.has(pageUrl(page)));
   const work = join(outDir, '.pagefind-slices');
   rmSync(work, { recursive: true, force: true });
-  const reused = reuse?.urls.size ? { dir: reuse.from, keep: (url: string) => reuse.urls.has(url) } : undefined;
+  const fragments = emptyFragments();
+  const taken = reuse?.urls.size ? reader.read(reuse.from, fragments, (page) => reuse.urls.has(page.url)) : [];
+  const reused = taken.length ? { dir: reuse!.from, fragments: new Set(taken) } : undefined;
   // At least one part: with no pages Pagefind still writes a working, empty index.
   const count = Math.ceil(pages.length / SLICE_PAGES) || (reused ? 0 : 1);
   const slices = Array.from({ length: count }, (_, i) => pages.slice(i * SLICE_PAGES, (i + 1) * SLICE_PAGES));
   const root = (i: number) => join(work, `pages-${i}`);
   const parts: string[] = [];
-  const fragments = emptyFragments();
   try {
-    if (reused) reader.read(reused.dir, fragments, (page) => reused.keep(page.url));
     if (slices.length) linkSlice(outDir, root(0), slices[0]);
     for (let i = 0; i < slices.length; i++) {
       const part = join(work, `index-${i}`);

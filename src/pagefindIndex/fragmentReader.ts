@@ -32,11 +32,12 @@ export class FragmentReader {
     this.remember = remember;
   }
 
-  /** Adds the fragments of the bundle in `partDir` to `into`: all, or the pages `keep` accepts. */
-  read(partDir: string, into: ReadFragments, keep?: (page: IndexedPage) => boolean): void {
+  /** Adds the fragments of the bundle in `partDir` to `into`, all or the pages `keep` accepts; returns the names of those added. */
+  read(partDir: string, into: ReadFragments, keep?: (page: IndexedPage) => boolean): string[] {
     const dir = join(partDir, 'fragment');
+    const added: string[] = [];
     // Pagefind writes no fragment folder for an index of no pages.
-    if (!existsSync(dir)) return;
+    if (!existsSync(dir)) return added;
     for (const name of readdirSync(dir)) {
       if (!name.endsWith('.pf_fragment')) continue;
       const bytes = readFileSync(join(dir, name));
@@ -51,6 +52,8 @@ export class FragmentReader {
       if (keep && !keep(read.page)) continue;
       into.vocabulary.addCounted(read.vocabulary);
       into.pages.set(name, read.page);
+      added.push(name.slice(0, -'.pf_fragment'.length));
     }
+    return added;
   }
 }

@@ -1,10 +1,9 @@
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { arrayItems, concat, CborError, readHead, readText, skipItem, writeArray, writeHead, writeText } from './cbor';
 import { chunkWords, contentName, ENTRY_FILE, filterPath, metaPath, readCbor, readEntry, writeCbor, writeChunks, writeEntry, type PagefindEntry } from './indexFiles';
 import { META_FIELDS, PAGEFIND_FORMAT_VERSION, PagefindFormatError, readMeta, type IndexWord } from './pagefindChunks';
 import { keepWordPages, mergeWordStreams } from './mergeWords';
-import { readFragment } from './readFragment';
 
 /**
  * One Pagefind bundle from several, each built from a consecutive slice of the site's pages:
@@ -12,10 +11,10 @@ import { readFragment } from './readFragment';
  * entries), so a large site is indexed a slice at a time and joined here. Pages keep their
  * order, so the result is the index one pass over all pages would have written.
  *
- * A part may also give only some of its pages: an older release's entry pages that index as
- * today's do are taken from today's index rather than indexed again (src/integrations/pagefind.ts).
- * Fragments name a page by its URL within its site, so the same page in two releases has the
- * same fragment, and the pages are chosen by that URL.
+ * A part may also give only some of its pages, named by their fragments: an older release's
+ * entry pages that index as today's do are taken from today's index rather than indexed again
+ * (src/integrations/pagefind.ts). A fragment holds a page's URL within its site, so the same page
+ * in two releases has the same fragment.
  */
 
 /**
@@ -27,8 +26,8 @@ export const CHUNK_TARGET = 2000;
 
 const F = META_FIELDS;
 
-/** A bundle to join: all of it (its fragments are moved), or the pages whose URL `keep` accepts (it is left as it was). */
-export type IndexPart = string | { dir: string; keep: (url: string) => boolean };
+/** A bundle to join: all of it (its fragments are moved), or the pages of the named fragments (it is left as it was). */
+export type IndexPart = string | { dir: string; fragments: ReadonlySet<string> };
 
 const dirOf = (part: IndexPart) => (typeof part === 'string' ? part : part.dir);
 
@@ -134,7 +133,7 @@ function placeFiles(parts: IndexPart[], outDir: string): void {
   }
 }
 
-/** One language of a part, with the pages it gives: all, or those `keep` accepts, numbered anew in their order. */
+/** One language of a part, with the pages it gives: all, or those of its named fragments, numbered anew in their order. */
 interface LanguagePart extends PartMeta {
   kept: Uint8Array[];
   renumber: (page: number) => number | undefined;
@@ -147,11 +146,10 @@ function languagePart(part: IndexPart, hash: string, outDir: string): LanguagePa
   const kept: Uint8Array[] = [];
   meta.pages.forEach((item, page) => {
     const fragment = readText(item, arrayItems(item, 0).starts[0]).text;
-    const file = fragmentFile(meta.dir, fragment);
-    if (!part.keep(readFragment(file, readFileSync(file)).url)) return;
+    if (!part.fragments.has(fragment)) return;
     numbers.set(page, kept.length);
     kept.push(item);
-    copyFileSync(file, fragmentFile(outDir, fragment));
+    copyFileSync(fragmentFile(meta.dir, fragment), fragmentFile(outDir, fragment));
   });
   return { ...meta, kept, renumber: (page) => numbers.get(page) };
 }

@@ -7,6 +7,7 @@ import { arrayItems, readHead, readText } from '../../src/pagefindIndex/cbor';
 import { chunkWords, metaPath, readCbor, readEntry, filterPath } from '../../src/pagefindIndex/indexFiles';
 import { CHUNK_TARGET, mergeIndexes } from '../../src/pagefindIndex/mergeIndexes';
 import { PAGEFIND_FORMAT_VERSION, readMeta } from '../../src/pagefindIndex/pagefindChunks';
+import { readFragment } from '../../src/pagefindIndex/readFragment';
 import { loadPagefind } from '../helpers/pagefindNode';
 
 const WORDS = 'pipeline watermark schema partition replay queue café naïve über latency budget owner retry stream batch model drift'.split(' ');
@@ -191,6 +192,13 @@ describe('joining indexes built from slices of a site', () => {
 describe('cutting an index down to some of its pages', () => {
   // Every page of domain "core" (every third) goes, so that filter value must go too.
   const kept = (url: string) => Number(/entry-(\d+)/.exec(url)![1]) % 3 !== 0;
+  /** Names of the fragments of an index whose page is kept. */
+  const fragmentsOf = (dir: string) =>
+    new Set(
+      readdirSync(join(dir, 'fragment'))
+        .filter((name) => kept(readFragment(name, readFileSync(join(dir, 'fragment', name))).url))
+        .map((name) => name.replace(/\.pf_fragment$/, '')),
+    );
   let alone: string;
   let cut: string;
 
@@ -206,7 +214,7 @@ describe('cutting an index down to some of its pages', () => {
     alone = join(work, 'kept-alone');
     mergeIndexes([join(work, 'kept-own')], alone, CHUNK_TARGET);
     cut = join(work, 'cut');
-    expect(mergeIndexes([{ dir: join(work, 'own'), keep: kept }], cut, CHUNK_TARGET).pages).toBe(20);
+    expect(mergeIndexes([{ dir: join(work, 'own'), fragments: fragmentsOf(join(work, 'own')) }], cut, CHUNK_TARGET).pages).toBe(20);
   }, 60_000);
 
   it('should give the index Pagefind writes for those pages alone, word for word', () => {
@@ -239,7 +247,7 @@ describe('cutting an index down to some of its pages', () => {
       linkSync(join(site, 'kb', name, 'index.html'), join(rest, 'kb', name, 'index.html'));
     }
     await indexDirectory(rest, join(work, 'core-own'));
-    mergeIndexes([{ dir: join(work, 'own'), keep: kept }, join(work, 'core-own')], join(work, 'cut-joined'), 300);
+    mergeIndexes([{ dir: join(work, 'own'), fragments: fragmentsOf(join(work, 'own')) }, join(work, 'core-own')], join(work, 'cut-joined'), 300);
     // Cutting pages from an index leaves it whole: it is still today's.
     expect(await answers(join(work, 'own'))).toEqual(await answers(join(work, 'whole')));
     expect(await answers(join(work, 'cut-joined'))).toEqual(await answers(join(work, 'own')));
