@@ -9,7 +9,7 @@ import { resolve } from 'node:path';
 // calls Map.groupBy, Node 21+), and fails with errors that do not say why.
 const [major, minor] = process.versions.node.split('.').map(Number);
 if (major < 22 || (major === 22 && minor < 18)) {
-  console.error(`npm test needs Node 22.18 or newer (package.json "engines"); this is Node ${process.versions.node}. See the README's Quick start.`);
+  console.error(`The tests need Node 22.18 or newer (package.json "engines"); this is Node ${process.versions.node}. Run them with npm test, which installs Node 22 into .tools/ when the machine's is older.`);
   process.exit(1);
 }
 // Loaded after the check: a TypeScript import fails on older Node before any line here runs.
