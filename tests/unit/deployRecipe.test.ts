@@ -55,7 +55,7 @@ describe('the GitHub Pages recipe', () => {
     expect(check.if).toBe("github.event_name == 'pull_request'");
     expect(check.steps.at(-1)?.run).toBe('npm run check -- "${{ github.workspace }}/tree/content" --format=github');
     expect((workflow.jobs.build as { if?: string }).if).toBe("github.event_name != 'pull_request'");
-    expect(JSON.parse(readFileSync('package.json', 'utf8')).scripts.check).toBe('node scripts/check.mjs');
+    expect(JSON.parse(readFileSync('package.json', 'utf8')).scripts.check).toBe('node scripts/node22.mjs scripts/check.mjs');
   });
 
   it('should take a Node from .nvmrc that the engines field allows, and a Pages URL the settings accept', () => {
